@@ -1,0 +1,273 @@
+"""Actors: who is in the article, under every name it uses for them.
+
+First version (a later issue deepens it):
+- spaCy NER for people (PERSON), organisations (ORG) and states (GPE);
+- the alias table maps metonyms and institutions to one canonical actor ("the Kremlin", "Moscow" → Russia);
+- person names merge by surname ("Emmanuel Macron", "Macron", "Macron's"); a lone surname shared by two full
+  names goes to the one mentioned most recently before it;
+- every surface form of an actor is then searched across the whole text, so mentions the tagger missed count;
+- callers may name the actors themselves (``actors=[...]``, optionally with aliases).
+Persons and states stay separate actors (Vladimir Putin is not Russia).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import yaml
+
+from stance.errors import ConfigError, InputError
+from stance.text import Document
+
+_ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
+_LEADING = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an actor is named or referred to: ``text == article[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "name"  # name | alias | pronoun
+
+
+@dataclass
+class Actor:
+    """A canonical actor with all its mentions in one article."""
+
+    name: str
+    type: str = "unknown"
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    affiliation: str | None = None
+
+    def add(self, mention: Mention) -> None:
+        """Add a mention unless it overlaps one already held."""
+        if not any(m.start < mention.end and mention.start < m.end for m in self.mentions):
+            self.mentions.append(mention)
+            self.mentions.sort(key=lambda m: m.start)
+
+    def surface_forms(self) -> set[str]:
+        """Every form naming this actor: canonical name, aliases and mention texts (no pronouns)."""
+        forms = {self.name, *self.aliases}
+        forms.update(_clean(m.text) for m in self.mentions if m.kind != "pronoun")
+        return {f for f in forms if f}
+
+
+def _clean(surface: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING.sub("", surface.strip())).strip(" ,.;:")
+
+
+@dataclass
+class AliasTable:
+    """Canonical actors and the names that stand for them (configs/actors.yaml)."""
+
+    entries: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # canonical -> (type, aliases)
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> "AliasTable":
+        """Load and validate an alias table."""
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError("actor alias table not found", where=str(path), expected="a YAML file with 'actors:'",
+                              found="no such file", fix="set actors.alias_table to configs/actors.yaml or your own")
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rows = data.get("actors") if isinstance(data, dict) else None
+        if not isinstance(rows, list):
+            raise ConfigError("alias table must hold a list under 'actors'", where=str(path),
+                              expected="actors: [{canonical, type, aliases}]", found=type(rows).__name__,
+                              fix="see configs/actors.yaml")
+        table = cls()
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict) or not row.get("canonical"):
+                raise ConfigError("an alias-table row needs 'canonical'", where=f"{path}, actors[{i}]",
+                                  expected="{canonical: Russia, type: state, aliases: [Moscow]}",
+                                  found=repr(row)[:120], fix="add the canonical name")
+            table.entries[str(row["canonical"])] = (str(row.get("type", "unknown")),
+                                                    tuple(str(a) for a in row.get("aliases") or ()))
+        return table
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, str] | None = None
+        self._pattern: re.Pattern | None = None
+
+    @property
+    def index(self) -> dict[str, str]:
+        """Surface form → canonical name (canonical names map to themselves)."""
+        if self._index is None:
+            idx: dict[str, str] = {}
+            for canon, (_, aliases) in self.entries.items():
+                for form in (canon, *aliases):
+                    idx.setdefault(form, canon)
+                    idx.setdefault(_clean(form), canon)
+            self._index = idx
+        return self._index
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        """One regex for every surface form, longest first, on word boundaries."""
+        if self._pattern is None and self.index:
+            forms = sorted(self.index, key=len, reverse=True)
+            self._pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+        return self._pattern
+
+    def lookup(self, surface: str) -> str | None:
+        """Canonical name for a surface form, or None."""
+        return self.index.get(surface) or self.index.get(_clean(surface))
+
+    def type_of(self, canonical: str) -> str:
+        """The type recorded for a canonical actor ('unknown' when absent)."""
+        return self.entries.get(canonical, ("unknown", ()))[0]
+
+    def aliases_of(self, canonical: str) -> tuple[str, ...]:
+        """The aliases recorded for a canonical actor."""
+        return self.entries.get(canonical, ("unknown", ()))[1]
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _search_forms(text: str, actor: Actor, forms: Iterable[str], taken: list[tuple[int, int]],
+                  kind: str = "name") -> None:
+    """Add every whole-word occurrence of `forms` (longest first) that no other actor holds."""
+    for form in sorted({f for f in forms if len(f) >= 2}, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?:'s|’s)?(?![\w])", text):
+            if not _overlaps(taken, m.start(), m.end()):
+                actor.add(Mention(m.start(), m.end(), m.group(0), kind))
+                taken.append((m.start(), m.end()))
+
+
+def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[str] = ("PERSON", "ORG", "GPE"),
+                    min_mentions: int = 1) -> list[Actor]:
+    """Find the actors of an article and all their mentions."""
+    text = doc.text
+    actors: dict[str, Actor] = {}
+    taken: list[tuple[int, int]] = []
+
+    def get(name: str, kind: str) -> Actor:
+        if name not in actors:
+            actors[name] = Actor(name=name, type=kind)
+        return actors[name]
+
+    # 1. alias table: metonyms and institutions, whatever the tagger said
+    if table.pattern is not None:
+        for m in table.pattern.finditer(text):
+            canon = table.index[m.group(0)]
+            get(canon, table.type_of(canon)).add(Mention(m.start(), m.end(), m.group(0), "alias"))
+            taken.append((m.start(), m.end()))
+
+    # 2. named entities
+    persons: list[tuple[int, int, str]] = []
+    for ent in doc.spacy_doc.ents:
+        if ent.label_ not in entity_labels or _overlaps(taken, ent.start_char, ent.end_char):
+            continue
+        surface = _clean(ent.text)
+        if len(surface) < 2 or not surface[0].isupper():
+            continue
+        canon = table.lookup(surface)
+        if canon:
+            get(canon, table.type_of(canon)).add(Mention(ent.start_char, ent.end_char, ent.text, "alias"))
+            taken.append((ent.start_char, ent.end_char))
+        elif ent.label_ == "PERSON":
+            persons.append((ent.start_char, ent.end_char, surface))
+        else:
+            get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(ent.start_char, ent.end_char, ent.text))
+            taken.append((ent.start_char, ent.end_char))
+
+    # 3. persons: full names first, then lone surnames to the latest full name that ends with them
+    full = [p for p in persons if len(p[2].split()) >= 2 and all(_NAME_TOKEN.match(t) for t in p[2].split())]
+    for start, end, surface in full:
+        get(surface, "person").add(Mention(start, end, text[start:end]))
+        taken.append((start, end))
+    by_surname: dict[str, list[str]] = {}
+    for name in dict.fromkeys(p[2] for p in full):
+        by_surname.setdefault(name.split()[-1], []).append(name)
+    for start, end, surface in persons:
+        if (start, end) in taken:
+            continue
+        owners = by_surname.get(surface.split()[-1], [])
+        if owners:
+            before = [f for f in full if f[2] in owners and f[0] < start]
+            owner = before[-1][2] if before else owners[0]
+        else:
+            owner = surface
+        get(owner, "person").add(Mention(start, end, text[start:end]))
+        taken.append((start, end))
+
+    # 4. every known form of each actor, across the whole text (surnames only for persons)
+    for actor in actors.values():
+        forms = {_clean(m.text) for m in actor.mentions}
+        if actor.type == "person" and len(actor.name.split()) >= 2:
+            surname = actor.name.split()[-1]
+            if len(by_surname.get(surname, [])) <= 1:
+                forms.add(surname)
+        actor.aliases.update(f for f in forms if f != actor.name)
+        _search_forms(text, actor, forms, taken)
+
+    found = [a for a in actors.values() if len(a.mentions) >= min_mentions and not _only_a_place(text, a)]
+    return sorted(found, key=lambda a: a.mentions[0].start)
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|across|into|via|through|around|of)\s+(?:the\s+)?)$")
+
+
+def _only_a_place(text: str, actor: Actor) -> bool:
+    """A state/organisation seen only after locative prepositions ("talks in Brussels") is a place, not an actor.
+    States from the alias table are kept: "sanctions on Russia" still names an actor that may speak elsewhere."""
+    if actor.type == "person" or any(m.kind == "alias" for m in actor.mentions):
+        return False
+    return all(_LOCATIVE.search(text[max(0, m.start - 12):m.start]) for m in actor.mentions)
+
+
+def _person_surnames(doc: Document) -> set[str]:
+    return {ent.text.split()[-1] for ent in doc.spacy_doc.ents if ent.label_ == "PERSON" and ent.text.split()}
+
+
+def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTable) -> list[Actor]:
+    """Actors named by the caller: ``"Emmanuel Macron"`` or ``{"name": ..., "aliases": [...], "type": ...}``.
+
+    Mentions are found by the name, its aliases, the alias table's aliases for it and, for a person's
+    multi-word name, its surname when the tagger saw that surname as a person in this article.
+    An actor with no mention is still returned (its pairs will be "not addressed").
+    """
+    actors: list[Actor] = []
+    taken: list[tuple[int, int]] = []
+    surnames = _person_surnames(doc)
+    parsed = [_parse_spec(s) for s in specs]
+    # long names first, so "Emmanuel Macron" claims its words before a shorter alias of another actor can
+    for name, aliases, kind in sorted(parsed, key=lambda p: -len(p[0])):
+        canon = table.lookup(name)
+        forms = {name, *aliases, *(table.aliases_of(canon) if canon else ())}
+        kind = kind or (table.type_of(canon) if canon else "unknown")
+        parts = name.split()
+        if len(parts) >= 2 and parts[-1] in surnames and not canon:
+            forms.add(parts[-1])
+            kind = kind if kind != "unknown" else "person"
+        actor = Actor(name=name, type=kind, aliases=set(forms) - {name})
+        _search_forms(doc.text, actor, forms, taken)
+        actors.append(actor)
+    order = {p[0]: i for i, p in enumerate(parsed)}
+    return sorted(actors, key=lambda a: order[a.name])
+
+
+def _parse_spec(spec: str | Mapping) -> tuple[str, list[str], str | None]:
+    if isinstance(spec, str) and spec.strip():
+        return " ".join(spec.split()), [], None
+    if isinstance(spec, Mapping) and isinstance(spec.get("name") or spec.get("actor"), str):
+        name = " ".join(str(spec.get("name") or spec.get("actor")).split())
+        aliases = spec.get("aliases") or []
+        if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) for a in aliases):
+            raise InputError(f"aliases of actor '{name}' must be a list of strings", expected="['Macron', ...]",
+                             found=repr(aliases)[:80], fix="pass aliases as a list of strings")
+        return name, [a for a in aliases if a.strip()], spec.get("type")
+    raise InputError("an actor must be a name or a mapping with 'name'", expected="'Emmanuel Macron' or "
+                     "{'name': 'Emmanuel Macron', 'aliases': ['Macron']}", found=repr(spec)[:80],
+                     fix="pass actor names as non-empty strings")

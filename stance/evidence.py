@@ -1,0 +1,93 @@
+"""Evidence: the passages that link an actor to a target.
+
+A passage is built around a *focus* sentence that mentions the actor (name, alias or resolved pronoun) or lies
+inside a quote the actor speaks. The passage adds ``evidence.context_sentences`` sentences before the focus from
+the same paragraph, so "It would be a mistake," she said can be read with what "it" is. Passages are ranked by
+their relevance to the target (registry aliases count 2, distinct keywords 1; the focus sentence counts fully,
+the context half), and at most ``evidence.max_passages`` with relevance ≥ ``evidence.min_relevance`` are kept.
+No passage ⇒ the pair is *not addressed* (which is not the same as neutral).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stance.actors import Actor
+from stance.quotes import Quote
+from stance.targets import Target
+from stance.text import Document
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What the model reads for one (actor, target): ``text`` with the actor's mentions marked.
+
+    ``start``/``end`` bound the whole passage in the article; ``focus_start``/``focus_end`` the focus sentence.
+    """
+
+    actor: str
+    target: str
+    text: str
+    start: int
+    end: int
+    focus_start: int
+    focus_end: int
+    relevance: float
+    sentence_index: int
+
+
+def linked_sentences(doc: Document, actor: Actor, quotes: list[Quote]) -> set[int]:
+    """Sentences that mention the actor or that the actor speaks."""
+    idx = {doc.sentence_at(m.start) for m in actor.mentions}
+    for q in quotes:
+        if q.speaker == actor.name:
+            first, last = doc.sentence_at(q.start), doc.sentence_at(max(q.start, q.end - 1))
+            idx.update(range(first, last + 1))
+    return idx
+
+
+def mark_actor(text: str, offset: int, actor: Actor, start_token: str, end_token: str) -> str:
+    """`text` (which starts at article offset `offset`) with each mention of `actor` inside it wrapped in markers."""
+    out, pos = [], 0
+    for m in actor.mentions:
+        a, b = m.start - offset, m.end - offset
+        if a < pos or b > len(text):
+            continue
+        out.append(text[pos:a])
+        out.append(f"{start_token} {text[a:b]} {end_token}")
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def build_passage(doc: Document, actor: Actor, target: Target, sentence_index: int, *, context_sentences: int,
+                  max_chars: int, start_token: str, end_token: str) -> Passage:
+    """The passage focused on one sentence, with context from the same paragraph, trimmed to `max_chars`."""
+    focus = doc.sentences[sentence_index]
+    first = sentence_index
+    while (first > 0 and sentence_index - first < context_sentences
+           and doc.sentences[first - 1].paragraph == focus.paragraph):
+        first -= 1
+    start = doc.sentences[first].start
+    # drop context from the left until the passage fits; the focus sentence itself is never cut
+    while first < sentence_index and focus.end - start > max_chars:
+        first += 1
+        start = doc.sentences[first].start
+    raw = doc.text[start:focus.end]
+    context = doc.text[start:focus.start]
+    relevance = target.relevance(focus.text) + 0.5 * target.relevance(context)
+    marked = mark_actor(raw, start, actor, start_token, end_token)
+    return Passage(actor.name, target.id, marked, start, focus.end, focus.start, focus.end, relevance,
+                   sentence_index)
+
+
+def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Quote], *, max_passages: int,
+                    min_relevance: float, context_sentences: int, max_chars: int, start_token: str,
+                    end_token: str) -> list[Passage]:
+    """The best passages linking `actor` to `target`, most relevant first (ties: earlier first)."""
+    candidates = [build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,
+                                start_token=start_token, end_token=end_token)
+                  for i in sorted(linked_sentences(doc, actor, quotes))]
+    kept = [p for p in candidates if p.relevance >= min_relevance]
+    kept.sort(key=lambda p: (-p.relevance, p.start))
+    return kept[:max_passages]

