@@ -227,6 +227,17 @@ def _only_a_place(text: str, actor: Actor) -> bool:
     return all(_LOCATIVE.search(text[max(0, m.start - 12):m.start]) for m in actor.mentions)
 
 
+_INSTITUTION_WORDS = frozenset("""party union council ministry organization organisation republic states kingdom
+front alliance commission government parliament assembly court bank fund agency office league movement federation
+congress senate coalition bloc forces army navy committee institute group association""".split())
+
+
+def _looks_like_person_name(parts: Sequence[str]) -> bool:
+    """Two to four capitalised words, none of them an institution word ("Social Democratic Party" is not a person)."""
+    return 2 <= len(parts) <= 4 and all(_NAME_TOKEN.match(p) for p in parts) and \
+        not any(p.lower().strip(".,") in _INSTITUTION_WORDS for p in parts)
+
+
 def _person_surnames(doc: Document) -> set[str]:
     return {ent.text.split()[-1] for ent in doc.spacy_doc.ents if ent.label_ == "PERSON" and ent.text.split()}
 
@@ -248,7 +259,8 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
         forms = {name, *aliases, *(table.aliases_of(canon) if canon else ())}
         kind = kind or (table.type_of(canon) if canon else "unknown")
         parts = name.split()
-        if len(parts) >= 2 and parts[-1] in surnames and not canon:
+        if len(parts) >= 2 and not canon and (parts[-1] in surnames or kind == "person" or (
+                kind == "unknown" and _looks_like_person_name(parts))):
             forms.add(parts[-1])
             kind = kind if kind != "unknown" else "person"
         actor = Actor(name=name, type=kind, aliases=set(forms) - {name})
