@@ -238,20 +238,15 @@ def _looks_like_person_name(parts: Sequence[str]) -> bool:
         not any(p.lower().strip(".,") in _INSTITUTION_WORDS for p in parts)
 
 
-def _person_surnames(doc: Document) -> set[str]:
-    return {ent.text.split()[-1] for ent in doc.spacy_doc.ents if ent.label_ == "PERSON" and ent.text.split()}
-
-
 def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTable) -> list[Actor]:
     """Actors named by the caller: ``"Emmanuel Macron"`` or ``{"name": ..., "aliases": [...], "type": ...}``.
 
-    Mentions are found by the name, its aliases, the alias table's aliases for it and, for a person's
-    multi-word name, its surname when the tagger saw that surname as a person in this article.
+    Mentions are found by the name, its aliases, the alias table's aliases for it and, for a person (type
+    "person", or an untyped name of two to four capitalised words with no institution word), its surname.
     An actor with no mention is still returned (its pairs will be "not addressed").
     """
     actors: list[Actor] = []
     taken: list[tuple[int, int]] = []
-    surnames = _person_surnames(doc)
     parsed = [_parse_spec(s) for s in specs]
     # long names first, so "Emmanuel Macron" claims its words before a shorter alias of another actor can
     for name, aliases, kind in sorted(parsed, key=lambda p: -len(p[0])):
@@ -259,7 +254,7 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
         forms = {name, *aliases, *(table.aliases_of(canon) if canon else ())}
         kind = kind or (table.type_of(canon) if canon else "unknown")
         parts = name.split()
-        if len(parts) >= 2 and not canon and (parts[-1] in surnames or kind == "person" or (
+        if len(parts) >= 2 and not canon and (kind == "person" or (
                 kind == "unknown" and _looks_like_person_name(parts))):
             forms.add(parts[-1])
             kind = kind if kind != "unknown" else "person"

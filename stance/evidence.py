@@ -4,7 +4,7 @@ A passage is built around a *focus* sentence that mentions the actor (name, alia
 inside a quote the actor speaks. The passage adds ``evidence.context_sentences`` sentences before the focus from
 the same paragraph, so "It would be a mistake," she said can be read with what "it" is. Passages are ranked by
 their relevance to the target (registry aliases count 2, distinct keywords 1; the focus sentence counts fully,
-the context half), and at most ``evidence.max_passages`` with relevance ≥ ``evidence.min_relevance`` are kept.
+the context half, the rest of the paragraph a quarter), and at most ``evidence.max_passages`` with relevance ≥ ``evidence.min_relevance`` are kept.
 No passage ⇒ the pair is *not addressed* (which is not the same as neutral).
 """
 
@@ -16,6 +16,14 @@ from stance.actors import Actor
 from stance.quotes import Quote
 from stance.targets import Target
 from stance.text import Document
+
+
+#: Weights of the wider context in a passage's relevance. An actor's reaction often names the target only as
+#: "the plan" or "the idea", introduced a paragraph earlier; an article that is about the target throughout makes
+#: any statement by its actors likely to be about it. The document term is capped (DOCUMENT_WEIGHT × DOCUMENT_CAP).
+PREVIOUS_PARAGRAPH_WEIGHT = 0.15
+DOCUMENT_WEIGHT = 0.025
+DOCUMENT_CAP = 20.0
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ def mark_actor(text: str, offset: int, actor: Actor, start_token: str, end_token
 
 
 def build_passage(doc: Document, actor: Actor, target: Target, sentence_index: int, *, context_sentences: int,
-                  max_chars: int, start_token: str, end_token: str) -> Passage:
+                  max_chars: int, start_token: str, end_token: str, doc_relevance: float | None = None) -> Passage:
     """The passage focused on one sentence, with context from the same paragraph, trimmed to `max_chars`."""
     focus = doc.sentences[sentence_index]
     first = sentence_index
@@ -75,7 +83,13 @@ def build_passage(doc: Document, actor: Actor, target: Target, sentence_index: i
         start = doc.sentences[first].start
     raw = doc.text[start:focus.end]
     context = doc.text[start:focus.start]
-    relevance = target.relevance(focus.text) + 0.5 * target.relevance(context)
+    para = [s for s in doc.sentences if s.paragraph == focus.paragraph and not first <= s.index <= sentence_index]
+    rest = " ".join(s.text for s in para)
+    prev = " ".join(s.text for s in doc.sentences if s.paragraph == focus.paragraph - 1)
+    relevance = (target.relevance(focus.text) + 0.5 * target.relevance(context)
+                 + 0.25 * target.relevance(rest) + PREVIOUS_PARAGRAPH_WEIGHT * target.relevance(prev)
+                 + DOCUMENT_WEIGHT * min(target.relevance(doc.text) if doc_relevance is None else doc_relevance,
+                                         DOCUMENT_CAP))
     marked = mark_actor(raw, start, actor, start_token, end_token)
     return Passage(actor.name, target.id, marked, start, focus.end, focus.start, focus.end, relevance,
                    sentence_index)
@@ -85,8 +99,9 @@ def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Qu
                     min_relevance: float, context_sentences: int, max_chars: int, start_token: str,
                     end_token: str) -> list[Passage]:
     """The best passages linking `actor` to `target`, most relevant first (ties: earlier first)."""
+    doc_relevance = target.relevance(doc.text)
     candidates = [build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,
-                                start_token=start_token, end_token=end_token)
+                                start_token=start_token, end_token=end_token, doc_relevance=doc_relevance)
                   for i in sorted(linked_sentences(doc, actor, quotes))]
     kept = [p for p in candidates if p.relevance >= min_relevance]
     kept.sort(key=lambda p: (-p.relevance, p.start))

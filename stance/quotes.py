@@ -25,6 +25,9 @@ SPEECH_VERBS = ("said", "says", "added", "adds", "told", "tells", "warned", "war
 _VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 _PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_FIRST_PERSON = re.compile(r"\b(I|me|my|I'm|I’m|I've|I’ve)\b")
+_ANSWER = re.compile(r"^(?:A|Answer)\s*:\s*", re.MULTILINE)
+_QUESTION = re.compile(r"^(?:Q|Question)\s*:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -118,19 +121,71 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
             if gap.count("\n\n") <= 1 and len(gap) < 400:
                 speaker = next((a for a in actors if a.name == quotes[-1].speaker), None)
         quotes.append(Quote(start, end, speaker.name if speaker else None))
-    return quotes
+    quotes.extend(_interview_answers(doc, actors))
+    _link_byline_author(doc, actors, quotes)
+    for q in quotes:  # "I" inside a speaker's words is the speaker
+        speaker = next((a for a in actors if a.name == q.speaker), None)
+        if speaker is not None:
+            for m in _FIRST_PERSON.finditer(text, q.start, q.end):
+                speaker.add(Mention(m.start(), m.end(), m.group(0), "pronoun"))
+    return sorted(quotes, key=lambda q: q.start)
 
 
-_SUBJECT_PRONOUN = re.compile(r"^(?:[A-Z][a-z]+,\s+)?(He|She)\b")
+_BYLINE = re.compile(r"^By\s+([^\n]{3,80})$")
+_AUTHOR_PRONOUN = re.compile(r"\b(I|me|my|I'm|I’m|I've|I’ve|we|We|our|Our|us)\b")
+
+
+def _link_byline_author(doc: Document, actors: list[Actor], quotes: list[Quote]) -> None:
+    """An op-ed that opens with a byline ("By Jana Holm") speaks in its author's voice: everything outside
+    quotation marks is the author's (added to `quotes` as the author's words), and first-person pronouns there
+    become mentions of the author."""
+    first = doc.sentences[0] if doc.sentences else None
+    if first is None or not _BYLINE.match(first.text):
+        return
+    author = next((a for a in actors for m in a.mentions if first.start <= m.start < first.end), None)
+    if author is None:
+        return
+    inside = sorted((q.start - 1, q.end + 1) for q in quotes)
+    pos, own = first.end, []
+    for a, b in [*inside, (len(doc.text), len(doc.text))]:
+        if a > pos:
+            own.append(Quote(pos, a, author.name))
+        pos = max(pos, b)
+    quotes.extend(own)
+    for q in own:
+        for m in _AUTHOR_PRONOUN.finditer(doc.text, q.start, q.end):
+            author.add(Mention(m.start(), m.end(), m.group(0), "pronoun"))
+
+
+def _interview_answers(doc: Document, actors: list[Actor]) -> list[Quote]:
+    """In a Q:/A: interview, every "A:" paragraph is spoken by the interviewee: the person actor named first
+    outside the questions and answers (the introduction). No person there: the answers stay unattributed."""
+    text = doc.text
+    if not (_QUESTION.search(text) and _ANSWER.search(text)):
+        return []
+    first_qa = min(m.start() for m in (_QUESTION.search(text), _ANSWER.search(text)) if m)
+    intro = [(m.start, a) for a in actors if a.type == "person" for m in a.mentions
+             if m.start < first_qa and m.kind != "pronoun"]
+    if not intro:
+        return []
+    speaker = min(intro, key=lambda x: x[0])[1]
+    out = []
+    for m in _ANSWER.finditer(text):
+        end = text.find("\n\n", m.end())
+        out.append(Quote(m.end(), len(text) if end < 0 else end, speaker.name))
+    return out
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(He|he|She|she)\b")
 
 
 def link_pronoun_subjects(doc: Document, actors: list[Actor]) -> None:
-    """A sentence that opens with 'He'/'She' (optionally after one adverb: 'Later, she ...') gets that pronoun
-    as a mention of the person actor named most recently before it."""
-    for sent in doc.sentences:
-        m = _SUBJECT_PRONOUN.match(sent.text)
-        if m:
-            pos = sent.start + m.start(1)
-            actor = _resolve_pronoun(doc, actors, pos)
-            if actor is not None:
-                actor.add(Mention(pos, pos + len(m.group(1)), m.group(1), "pronoun"))
+    """Every "he"/"she" (nominative, so the subject of its clause: "Speaking in Vienna, he said ...") becomes a
+    mention of the person actor named most recently before it, within the current and three previous sentences.
+    Gender is not checked."""
+    for m in _SUBJECT_PRONOUN.finditer(doc.text):
+        if any(x.start <= m.start() < x.end for a in actors for x in a.mentions):
+            continue
+        actor = _resolve_pronoun(doc, actors, m.start())
+        if actor is not None:
+            actor.add(Mention(m.start(), m.end(), m.group(1), "pronoun"))
