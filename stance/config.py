@@ -81,6 +81,7 @@ class DataConfig:
     public_sets: list[str] = field(default_factory=list)
     public_max_examples: int = 3000
     non_evidence_passages: str = "neutral"
+    max_non_evidence_per_pair: int = 1
 
 
 @dataclass
@@ -88,8 +89,8 @@ class TrainConfig:
     """Fine-tuning with the Hugging Face Trainer."""
 
     output_dir: str = "models/default"
-    epochs: float = 8.0
-    learning_rate: float = 5e-5
+    epochs: float = 5.0
+    learning_rate: float = 8e-5
     batch_size: int = 16
     eval_batch_size: int = 64
     weight_decay: float = 0.01

@@ -10,7 +10,8 @@ Passage examples come from the same actor and evidence code that prediction uses
 ``given_actors`` finds the actor's mentions and ``select_passages`` picks passages exactly as at inference.
 A passage whose focus sentence overlaps a gold evidence string takes the gold label; gold evidence sentences
 that selection missed are added as passages too (so pronoun- and quote-carried stances are learned); selected
-passages that hold no gold evidence become ``neutral`` examples (``data.non_evidence_passages``), because at
+passages that hold no gold evidence become ``neutral`` examples (``data.non_evidence_passages``; at most
+``data.max_non_evidence_per_pair`` per pair, the most relevant), because at
 inference such passages must not outvote the one that states a position.
 """
 
@@ -201,13 +202,14 @@ def article_examples(article: LabelledArticle, config: StanceConfig, registry: T
         gold_idx = _evidence_sentences(doc, article.text, s.evidence)
         chosen = select_passages(doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
                                  min_relevance=cfg.evidence.min_relevance, **kw)
-        covered = set()
-        for p in chosen:
+        covered, extra = set(), 0
+        for p in chosen:  # most relevant first
             if p.sentence_index in gold_idx:
                 covered.add(p.sentence_index)
                 out.append(PassageExample(article.id, s.actor, actor.type, s.target, target.description, p.text,
                                           s.label, True))
-            elif cfg.data.non_evidence_passages == "neutral":
+            elif cfg.data.non_evidence_passages == "neutral" and extra < cfg.data.max_non_evidence_per_pair:
+                extra += 1
                 out.append(PassageExample(article.id, s.actor, actor.type, s.target, target.description, p.text,
                                           "neutral", False))
         for i in sorted(gold_idx - covered):

@@ -122,6 +122,7 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
                 speaker = next((a for a in actors if a.name == quotes[-1].speaker), None)
         quotes.append(Quote(start, end, speaker.name if speaker else None))
     quotes.extend(_interview_answers(doc, actors))
+    quotes.extend(_transcript_turns(doc, actors))
     _link_byline_author(doc, actors, quotes)
     for q in quotes:  # "I" inside a speaker's words is the speaker
         speaker = next((a for a in actors if a.name == q.speaker), None)
@@ -155,6 +156,23 @@ def _link_byline_author(doc: Document, actors: list[Actor], quotes: list[Quote])
     for q in own:
         for m in _AUTHOR_PRONOUN.finditer(doc.text, q.start, q.end):
             author.add(Mention(m.start(), m.end(), m.group(0), "pronoun"))
+
+
+_TURN = re.compile(r"^([A-ZÀ-Þ][\w'’. -]{1,40}):\s+", re.MULTILINE)
+
+
+def _transcript_turns(doc: Document, actors: list[Actor]) -> list[Quote]:
+    """Transcript turns: a paragraph that opens with an actor's name and a colon ("KALLAS: ...", "Rutte: ...")
+    is that actor's words, up to the end of the paragraph."""
+    out = []
+    for m in _TURN.finditer(doc.text):
+        label = m.group(1).strip().lower()  # the whole label must be a name of the actor
+        speaker = next((a for a in actors if label in {f.lower() for f in a.surface_forms()}
+                        or label == a.name.split()[-1].lower()), None)
+        if speaker is not None:
+            end = doc.text.find("\n\n", m.end())
+            out.append(Quote(m.end(), len(doc.text) if end < 0 else end, speaker.name))
+    return out
 
 
 def _interview_answers(doc: Document, actors: list[Actor]) -> list[Quote]:

@@ -77,3 +77,13 @@ def test_max_stance_below_threshold_is_neutral_and_mean_averages():
     assert m.label == "neutral"
     with pytest.raises(ConfigError, match="unknown aggregation"):
         aggregate([_p(0)], probs[:1], LABELS, ARTICLE, method="vote")
+
+
+def test_reaction_to_a_target_named_in_the_previous_paragraph(nlp, registry):
+    text = ("Paris proposed a reassurance force of European troops for Ukraine.\n\n"
+            "Rome called the plan reckless, said Mira Tosi.")
+    doc = segment(text, nlp)
+    [actor] = given_actors(doc, ["Mira Tosi"], AliasTable())
+    [p] = select_passages(doc, actor, registry.get("foreign_troops_in_ukraine"), [], **KW)
+    target = registry.get("foreign_troops_in_ukraine")
+    assert p.text.endswith("[ACTOR] Mira Tosi [/ACTOR].") and target.relevance(p.text) == 0 < p.relevance

@@ -128,3 +128,62 @@ def test_subject_pronoun_sentence_is_linked(nlp, table):
     actors = given_actors(doc, ["Ruth Calder"], table)
     link_pronoun_subjects(doc, actors)
     assert [m.text for m in actors[0].mentions if m.kind == "pronoun"] == ["She"]
+
+
+def test_pronoun_subject_anywhere_in_sentence(nlp, table):
+    text = "Chancellor Ina Korb spoke in Vienna. Speaking to diplomats, she said Austria was ready to send trainers."
+    doc = segment(text, nlp)
+    actors = given_actors(doc, ["Ina Korb", "Austria"], table)
+    link_pronoun_subjects(doc, actors)
+    korb = next(a for a in actors if a.name == "Ina Korb")
+    assert [m.text for m in korb.mentions if m.kind == "pronoun"] == ["she"]
+    assert [m.text for m in next(a for a in actors if a.name == "Austria").mentions] == ["Vienna", "Austria"]
+
+
+def test_first_person_inside_a_quote_is_the_speaker(nlp, table):
+    text = 'Ina Korb said: "I would send trainers tomorrow, and my party agrees."'
+    doc = segment(text, nlp)
+    actors = given_actors(doc, ["Ina Korb"], table)
+    attribute_quotes(doc, actors)
+    assert [m.text for m in actors[0].mentions if m.kind == "pronoun"] == ["I", "my"]
+
+
+def test_op_ed_byline_makes_the_author_speak_the_body(nlp, table):
+    text = ("By Ina Korb\n\nThe minister, Tor Vang, said \"no troops\" yesterday.\n\n"
+            "Ukraine belongs in NATO. We should say so.")
+    doc = segment(text, nlp)
+    actors = given_actors(doc, ["Ina Korb", "Tor Vang"], table)
+    quotes = attribute_quotes(doc, actors)
+    own = [text[q.start:q.end] for q in quotes if q.speaker == "Ina Korb"]
+    assert any("Ukraine belongs in NATO." in s for s in own)
+    assert not any(s == "no troops" for s in own)  # another speaker's quote stays theirs
+    assert "We" in [m.text for m in actors[0].mentions if m.kind == "pronoun"]
+
+
+def test_interview_answers_belong_to_the_interviewee(nlp, table):
+    text = ("We spoke to Ina Korb about the summit.\n\nQ: Should Ukraine join?\n\n"
+            "A: Yes. The alliance must invite it.\n\nQ: And troops?\n\nA: Not ours.")
+    doc = segment(text, nlp)
+    actors = given_actors(doc, ["Ina Korb"], table)
+    quotes = attribute_quotes(doc, actors)
+    assert [text[q.start:q.end] for q in quotes if q.speaker == "Ina Korb"] == [
+        "Yes. The alliance must invite it.", "Not ours."]
+
+
+def test_given_actor_surname_only_for_person_names(nlp, table):
+    text = "The Freedom Party of Austria voted no. Austria abstained. Later Korb spoke."
+    doc = segment(text, nlp)
+    actors = {a.name: a for a in given_actors(doc, ["Freedom Party of Austria", "Austria", "Ina Korb"], table)}
+    assert [m.text for m in actors["Austria"].mentions] == ["Austria"]  # the party does not take "Austria"
+    assert [m.text for m in actors["Ina Korb"].mentions] == ["Korb"]
+
+
+def test_transcript_turns_belong_to_the_named_speaker(nlp, table):
+    text = ("Host Ada Roe asked the panel about troops.\n\nRUTTEN: We should send them after a truce.\n\n"
+            "Roe: And you, minister?\n\nVilja Rutten said later she stood by it.")
+    doc = segment(text, nlp)
+    actors = given_actors(doc, ["Vilja Rutten", "Ada Roe"], table)
+    quotes = attribute_quotes(doc, actors)
+    turns = {text[q.start:q.end]: q.speaker for q in quotes}
+    assert turns["We should send them after a truce."] == "Vilja Rutten"
+    assert turns["And you, minister?"] == "Ada Roe"
