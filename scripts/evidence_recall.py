@@ -14,9 +14,9 @@ from collections import Counter
 from stance.actors import AliasTable
 from stance.config import load_config, resolve_path
 from stance.data import read_articles
+from stance.evaluation import _gold_actor_specs
 from stance.model import StanceDetector
 from stance.targets import TargetRegistry
-from stance.evaluation import _gold_actor_specs
 
 
 class _NoModel(StanceDetector):

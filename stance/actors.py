@@ -25,6 +25,17 @@ from stance.text import Document
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+#: Words that open a title before a person's name, never part of the name.
+TITLE_WORDS = frozenset("""president prime minister chancellor senator representative rep. sen. secretary general
+spokesman spokeswoman spokesperson ambassador foreign defence defense deputy vice chief commander king queen pope
+mayor governor speaker leader minister's mr mrs ms dr lord lady sir envoy adviser advisor chairman chairwoman
+general admiral colonel marshal premier""".split())
+#: Nationality adjectives the tagger sometimes takes for a person or an organisation ("Ukrainian").
+DEMONYMS = frozenset("""ukrainian russian hungarian polish german french british american italian european western
+chinese turkish slovak czech baltic nordic finnish swedish danish dutch belgian spanish portuguese greek romanian
+bulgarian serbian croatian kazakh belarusian georgian moldovan lithuanian latvian estonian norwegian irish austrian
+swiss japanese indian brazilian canadian israeli iranian saudi emirati qatari soviet ukrainians russians europeans
+americans""".split())
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 
 
@@ -70,6 +81,7 @@ class AliasTable:
     """Canonical actors and the names that stand for them (configs/actors.yaml)."""
 
     entries: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # canonical -> (type, aliases)
+    ignore: frozenset[str] = frozenset()  # surface forms that are never actors (media, platforms)
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> "AliasTable":
@@ -84,7 +96,11 @@ class AliasTable:
             raise ConfigError("alias table must hold a list under 'actors'", where=str(path),
                               expected="actors: [{canonical, type, aliases}]", found=type(rows).__name__,
                               fix="see configs/actors.yaml")
-        table = cls()
+        ignore = data.get("ignore") or []
+        if not isinstance(ignore, list) or not all(isinstance(x, str) for x in ignore):
+            raise ConfigError("'ignore' in the alias table must be a list of names", where=str(path),
+                              expected="ignore: [Telegram, Reuters]", found=repr(ignore)[:80], fix="fix the list")
+        table = cls(ignore=frozenset(ignore))
         for i, row in enumerate(rows):
             if not isinstance(row, dict) or not row.get("canonical"):
                 raise ConfigError("an alias-table row needs 'canonical'", where=f"{path}, actors[{i}]",
@@ -107,6 +123,8 @@ class AliasTable:
                 for form in (canon, *aliases):
                     idx.setdefault(form, canon)
                     idx.setdefault(_clean(form), canon)
+                    if " " not in form and len(form) >= 4:  # datelines: "KYIV, May 3 —"
+                        idx.setdefault(form.upper(), canon)
             self._index = idx
         return self._index
 
@@ -169,15 +187,26 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     for ent in doc.spacy_doc.ents:
         if ent.label_ not in entity_labels or _overlaps(taken, ent.start_char, ent.end_char):
             continue
-        surface = _clean(ent.text)
-        if len(surface) < 2 or not surface[0].isupper():
+        start, surface = ent.start_char, _clean(ent.text)
+        if surface.isupper() and len(surface) > 4:  # datelines: "PARIS, May 3 —"
+            surface = surface.title()
+        if len(surface) < 2 or not surface[0].isupper() or surface in table.ignore or surface.lower() in DEMONYMS:
             continue
         canon = table.lookup(surface)
         if canon:
             get(canon, table.type_of(canon)).add(Mention(ent.start_char, ent.end_char, ent.text, "alias"))
             taken.append((ent.start_char, ent.end_char))
         elif ent.label_ == "PERSON":
-            persons.append((ent.start_char, ent.end_char, surface))
+            # "Kazakh President Kassym-Jomart Tokayev" → the name after the last title word
+            words = surface.split()
+            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in TITLE_WORDS or w.lower() in DEMONYMS),
+                      default=0)
+            if cut >= len(words):
+                continue
+            if cut:
+                start = ent.start_char + ent.text.index(words[cut])
+                surface = " ".join(words[cut:])
+            persons.append((start, ent.end_char, surface))
         else:
             get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(ent.start_char, ent.end_char, ent.text))
             taken.append((ent.start_char, ent.end_char))

@@ -26,6 +26,11 @@ def write_model_card(model_dir: str | Path, config: StanceConfig, metrics: dict)
     g, e = val.get("given_actors", {}), val.get("end_to_end", {})
     data = metrics.get("data", {})
     v = _versions()
+    cal = metrics.get("calibration", {})
+    public = ", ".join(config.data.public_sets) or "none"
+    if data.get("public_examples"):
+        public += f" {data['public_examples']}"
+    nan = float("nan")
     text = f"""---
 library_name: transformers
 pipeline_tag: text-classification
@@ -44,13 +49,13 @@ labels into one label per (actor, target). `AutoModelForSequenceClassification.f
 - Labelled articles: {", ".join(config.data.train)} ({data.get("train_articles", "?")} articles); validation:
   {", ".join(config.data.validation)} ({data.get("validation_articles", "?")} articles). Split by article/story.
 - Passage examples by label (train): {data.get("train_examples", {})}
-- Public sets: {", ".join(config.data.public_sets) or "none"}{(" " + str(data.get("public_examples"))) if data.get("public_examples") else ""}
+- Public sets: {public}
 - Actor names were swapped for invented ones in {config.train.actor_mask_prob:.0%} of training passages so that no
   name carries a label.
 
 ## Results (validation articles, given actors)
-- macro-F1 {g.get("macro_f1", float("nan")):.3f}, accuracy {g.get("accuracy", float("nan")):.3f} over {val.get("n_pairs", 0)} pairs
-- end to end: F1 {e.get("f1", float("nan")):.3f}, actor recall {e.get("actor_recall", float("nan")):.3f}
+- macro-F1 {g.get("macro_f1", nan):.3f}, accuracy {g.get("accuracy", nan):.3f} over {val.get("n_pairs", 0)} pairs
+- end to end: F1 {e.get("f1", nan):.3f}, actor recall {e.get("actor_recall", nan):.3f}
 - training time: {metrics.get("train_seconds", "?")} s
 
 Validation articles chose the best checkpoint, so these figures are optimistic: see `stance evaluate` on the
@@ -60,7 +65,10 @@ test split for held-out figures.
 - For analysts reading English news about the listed targets; every label comes with evidence spans to check.
 - Trained on a small corpus written by the project: expect errors on styles and targets it has not seen,
   on stances that need several sentences of context, and on pronouns with several candidates.
-- Scores are softmax probabilities, not yet calibrated.
+- Scores are softmax probabilities after temperature scaling on validation passages (temperature
+  {cal.get("temperature", 1.0)}; passage ECE {cal.get("passage_ece_before", "?")} →
+  {cal.get("passage_ece_after", "?")});
+  pair-level calibration is in the evaluation report.
 - Not for decisions about individuals.
 
 ## Config

@@ -21,7 +21,8 @@ log = logging.getLogger("stance")
 
 
 def evaluate_model(model_dir: str | Path, data: str | Path, out_dir: str | Path | None = None,
-                   overrides: Sequence[str] = (), config_files: Sequence[str] = (), progress: bool = True) -> dict:
+                   overrides: Sequence[str] = (), config_files: Sequence[str] = (), progress: bool | None = None
+                   ) -> dict:
     """Evaluate a trained model on a labelled JSONL file; writes the outputs to `out_dir` when given."""
     from stance.data import read_articles
     from stance.evaluation import evaluate_articles
@@ -30,6 +31,7 @@ def evaluate_model(model_dir: str | Path, data: str | Path, out_dir: str | Path 
 
     detector = StanceDetector.from_pretrained(model_dir, overrides, config_files)
     articles = read_articles(resolve_path(data), detector.registry, detector.labels)
+    progress = detector.config.runtime.progress if progress is None else progress
     result = evaluate_articles(detector, articles, progress=progress)
     if out_dir is not None:
         write_evaluation(result, out_dir, str(model_dir), str(data))
@@ -103,7 +105,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     log.info("resolved config:\n%s", json.dumps(config_to_dict(cfg), indent=2))
     result = train(cfg)
     val = result.metrics.get("validation", {}).get("given_actors", {})
-    print(f"model saved to {result.model_dir} (validation given-actors macro-F1 {val.get('macro_f1', float('nan')):.3f})")
+    f1 = val.get("macro_f1", float("nan"))
+    print(f"model saved to {result.model_dir} (validation given-actors macro-F1 {f1:.3f})")
     return 0
 
 

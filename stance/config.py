@@ -82,6 +82,7 @@ class DataConfig:
     public_max_examples: int = 3000
     non_evidence_passages: str = "neutral"
     max_non_evidence_per_pair: int = 1
+    contrastive_per_target: int = 3
 
 
 @dataclass
@@ -89,7 +90,7 @@ class TrainConfig:
     """Fine-tuning with the Hugging Face Trainer."""
 
     output_dir: str = "models/default"
-    epochs: float = 5.0
+    epochs: float = 4.0
     learning_rate: float = 8e-5
     batch_size: int = 16
     eval_batch_size: int = 64
@@ -98,6 +99,7 @@ class TrainConfig:
     seed: int = 42
     early_stopping_patience: int = 3
     class_weighting: bool = True
+    calibrate: bool = True
     actor_mask_prob: float = 0.3
     resume: bool = True
     logging_steps: int = 20

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from stance.actors import AliasTable, given_actors
+from stance.actors import AliasTable, discover_actors, given_actors
 from stance.config import LABELS, StanceConfig
 from stance.encoding import swap_actor_name
 from stance.errors import DataFormatError
@@ -216,6 +216,36 @@ def article_examples(article: LabelledArticle, config: StanceConfig, registry: T
             p = build_passage(doc, actor, target, i, **kw)
             out.append(PassageExample(article.id, s.actor, actor.type, s.target, target.description, p.text,
                                       s.label, True))
+    if cfg.data.contrastive_per_target > 0:
+        out.extend(_contrastive_examples(article, doc, cfg, registry, aliases, kw))
+    return out
+
+
+def _contrastive_examples(article: LabelledArticle, doc, cfg: StanceConfig, registry: TargetRegistry,
+                          aliases: AliasTable, kw: dict) -> list[PassageExample]:
+    """Stance-bearing sentences marked for an actor that holds no labelled stance in the article: neutral.
+
+    "X proposed a force, but Y rejected it" teaches the relation only if the model also sees a third actor Z
+    in that sentence marked and labelled as taking no position. Actors come from `discover_actors`, as at
+    inference; any that matches a gold actor's name or alias is skipped.
+    """
+    gold_forms = {f.lower() for s in article.stances for f in (s.actor, *s.aliases)}
+    others = [a for a in discover_actors(doc, aliases, cfg.actors.entity_labels, cfg.actors.min_mentions)
+              if not ({f.lower() for f in a.surface_forms()} & gold_forms)]
+    out: list[PassageExample] = []
+    for target_id in dict.fromkeys(s.target for s in article.stances):
+        target = registry.get(target_id)
+        evidence_idx = _evidence_sentences(doc, article.text, [e for s in article.stances if s.target == target_id
+                                                               for e in s.evidence])
+        made = 0
+        for actor in others:
+            for i in sorted({doc.sentence_at(m.start) for m in actor.mentions} & evidence_idx):
+                if made >= cfg.data.contrastive_per_target:
+                    break
+                p = build_passage(doc, actor, target, i, **kw)
+                out.append(PassageExample(article.id, actor.name, actor.type, target_id, target.description, p.text,
+                                          "neutral", False))
+                made += 1
     return out
 
 

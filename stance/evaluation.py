@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
+from stance.calibration import reliability
 from stance.data import LabelledArticle
 from stance.metrics import classification_metrics, triple_prf
 
@@ -88,6 +89,9 @@ def evaluate_articles(detector, articles: Sequence[LabelledArticle], progress: b
                                    for t, (g, p) in sorted(per_target.items())}
     given_metrics["not_addressed"] = sum(1 for p in predictions if p["view"] == "given_actors"
                                          and not p["addressed"])
+    addressed = [p for p in predictions if p["view"] == "given_actors" and p["addressed"]]
+    given_metrics["calibration"] = reliability([p["score"] for p in addressed],
+                                               [p["pred"] == p["gold"] for p in addressed])
     end_to_end = triple_prf(gold_triples, pred_triples)
     end_to_end["actor_recall"] = round(found_actors / n_gold_actors, 4) if n_gold_actors else 0.0
     metrics = {"n_articles": len(articles), "n_pairs": len(gold_l), "given_actors": given_metrics,

@@ -4,7 +4,8 @@ A passage is built around a *focus* sentence that mentions the actor (name, alia
 inside a quote the actor speaks. The passage adds ``evidence.context_sentences`` sentences before the focus from
 the same paragraph, so "It would be a mistake," she said can be read with what "it" is. Passages are ranked by
 their relevance to the target (registry aliases count 2, distinct keywords 1; the focus sentence counts fully,
-the context half, the rest of the paragraph a quarter), and at most ``evidence.max_passages`` with relevance ≥ ``evidence.min_relevance`` are kept.
+the context half, the rest of the paragraph a quarter, plus small terms for the previous paragraph and the whole
+article), and at most ``evidence.max_passages`` with relevance ≥ ``evidence.min_relevance`` are kept.
 No passage ⇒ the pair is *not addressed* (which is not the same as neutral).
 """
 
@@ -16,7 +17,6 @@ from stance.actors import Actor
 from stance.quotes import Quote
 from stance.targets import Target
 from stance.text import Document
-
 
 #: Weights of the wider context in a passage's relevance. An actor's reaction often names the target only as
 #: "the plan" or "the idea", introduced a paragraph earlier; an article that is about the target throughout makes

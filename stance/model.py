@@ -18,8 +18,14 @@ import numpy as np
 
 from stance.actors import Actor, AliasTable, discover_actors, given_actors
 from stance.aggregate import aggregate
-from stance.config import (CONFIG_FILE_NAME, DEFAULT_BASE_MODEL, StanceConfig, load_model_config, resolve_path,
-                           save_config)
+from stance.config import (
+    CONFIG_FILE_NAME,
+    DEFAULT_BASE_MODEL,
+    StanceConfig,
+    load_model_config,
+    resolve_path,
+    save_config,
+)
 from stance.encoding import encode_pairs
 from stance.errors import ModelLoadError
 from stance.evidence import Passage, select_passages
@@ -82,6 +88,9 @@ class StanceDetector:
         self.model, self.tokenizer, self.config = model, tokenizer, config
         self.registry, self.aliases, self.model_dir = registry, aliases, model_dir
         self.labels = list(config.model.labels)
+        saved = getattr(model.config, "stance", None) or {}
+        #: softmax temperature fitted on validation data by `train` (1.0 = uncalibrated)
+        self.temperature = float(saved.get("temperature", 1.0)) if isinstance(saved, dict) else 1.0
         self.device = select_device(config.runtime.device)
         self.model.to(self.device)
         self.model.eval()
@@ -129,7 +138,8 @@ class StanceDetector:
             missing.append(" or ".join(WEIGHT_FILES))
         if missing:
             raise ModelLoadError("model directory is incomplete", where=str(model_dir),
-                                 expected=", ".join((*REQUIRED_FILES, "weights")), found=f"missing {', '.join(missing)}",
+                                 expected=", ".join((*REQUIRED_FILES, "weights")),
+                                 found=f"missing {', '.join(missing)}",
                                  fix="retrain with `stance train`, or copy the whole directory")
         config = load_model_config(model_dir, overrides, config_files)
         model = AutoModelForSequenceClassification.from_pretrained(model_dir)
@@ -158,7 +168,8 @@ class StanceDetector:
                       actors=replace(self.config.actors, alias_table=ALIAS_FILE))
         self.model.config.stance = {"labels": self.labels, "input_format": cfg.model.input_format,
                                     "max_length": cfg.model.max_length, "actor_markers":
-                                    [cfg.model.actor_start, cfg.model.actor_end], "base_model": cfg.model.base}
+                                    [cfg.model.actor_start, cfg.model.actor_end], "base_model": cfg.model.base,
+                                    "temperature": self.temperature}
         self.model.save_pretrained(model_dir)
         self.tokenizer.save_pretrained(model_dir)
         save_config(cfg, model_dir / CONFIG_FILE_NAME)
@@ -166,8 +177,8 @@ class StanceDetector:
         import yaml
 
         rows = [{"canonical": c, "type": t, "aliases": list(a)} for c, (t, a) in self.aliases.entries.items()]
-        (model_dir / ALIAS_FILE).write_text(yaml.safe_dump({"actors": rows}, allow_unicode=True, sort_keys=False),
-                                            encoding="utf-8")
+        (model_dir / ALIAS_FILE).write_text(yaml.safe_dump({"ignore": sorted(self.aliases.ignore), "actors": rows},
+                                                           allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     # ---------------------------------------------------------------- pipeline
     def resolve_targets(self, targets: Iterable[str | Target] | None) -> list[Target]:
@@ -221,7 +232,7 @@ class StanceDetector:
                                    self.config.model.max_length)
                 batch = self.tokenizer.pad(enc, return_tensors="pt").to(self.device)
                 logits = self.model(**batch).logits
-                out[idx] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+                out[idx] = torch.softmax(logits.float() / self.temperature, dim=-1).cpu().numpy()
         return out
 
     def decide(self, analysis: Analysis, probs: np.ndarray) -> list[ActorStance]:
@@ -251,8 +262,9 @@ class StanceDetector:
                       actors: Sequence[str | Mapping] | None = None, progress: bool | None = None
                       ) -> list[list[ActorStance]]:
         """Like `predict` for many texts, batched across them; one result list per text, in order."""
-        from stance.errors import InputError
         from tqdm.auto import tqdm
+
+        from stance.errors import InputError
 
         if isinstance(texts, str) or not isinstance(texts, Sequence):
             raise InputError("predict_batch takes a list of texts", expected="list[str]",

@@ -50,6 +50,12 @@ def markdown_report(metrics: dict, model_dir: str, data: str) -> str:
               "| gold \\ pred | " + " | ".join(cm["labels"]) + " |", "|---" * (len(cm["labels"]) + 1) + "|"]
     for lab, row in zip(cm["labels"], cm["matrix"]):
         lines.append(f"| {lab} | " + " | ".join(map(str, row)) + " |")
+    cal = g.get("calibration", {})
+    lines += ["", f"Calibration over the {cal.get('n', 0)} pairs with evidence: expected calibration error "
+              f"**{cal.get('ece', float('nan')):.3f}** ![reliability](reliability.png)", "",
+              "| score bin | pairs | accuracy | mean score |", "|---|---|---|---|"]
+    for b in cal.get("bins", []):
+        lines.append(f"| {b['low']:.1f}–{b['high']:.1f} | {b['n']} | {b['accuracy']:.3f} | {b['confidence']:.3f} |")
     lines += ["", "## End to end (system finds the actors)", "",
               f"- precision {e['precision']:.3f}, recall {e['recall']:.3f}, F1 **{e['f1']:.3f}** over support/oppose "
               f"triples ({e['tp']} correct of {e['n_pred']} predicted, {e['n_gold']} gold)",
@@ -65,6 +71,9 @@ def write_evaluation(result: dict, out_dir: str | Path, model_dir: str, data: st
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
     (out / "report.md").write_text(markdown_report(metrics, model_dir, data), encoding="utf-8")
     plot_confusion_matrix(metrics["given_actors"]["confusion_matrix"], out / "confusion_matrix.png")
+    from stance.calibration import plot_reliability
+
+    plot_reliability(metrics["given_actors"]["calibration"], out / "reliability.png")
     with (out / "predictions.jsonl").open("w", encoding="utf-8") as fh:
         for p in result["predictions"]:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")

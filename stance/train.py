@@ -99,6 +99,27 @@ def load_training_examples(config: StanceConfig, registry: TargetRegistry, alias
     return train_ex, val_ex, info
 
 
+def calibrate(trainer, val_ds, detector) -> dict:
+    """Fit the softmax temperature on validation passages; passage-level ECE before and after."""
+    import numpy as np
+
+    from stance.calibration import fit_temperature, reliability
+
+    out = trainer.predict(val_ds)
+    logits, labels = np.asarray(out.predictions), np.asarray(out.label_ids)
+    temperature = fit_temperature(logits, labels)
+
+    def ece(t: float) -> float:
+        z = logits / t
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        return reliability(p.max(axis=1), p.argmax(axis=1) == labels)["ece"]
+
+    detector.temperature = temperature
+    log.info("temperature %.3f: passage ECE %.3f -> %.3f", temperature, ece(1.0), ece(temperature))
+    return {"temperature": round(temperature, 4), "passage_ece_before": ece(1.0), "passage_ece_after": ece(temperature)}
+
+
 def train(config: StanceConfig, progress: bool | None = None) -> TrainResult:
     """Train a detector as `config` says and save it to `config.train.output_dir`."""
     import torch
@@ -146,14 +167,15 @@ def train(config: StanceConfig, progress: bool | None = None) -> TrainResult:
     trainer.train(resume_from_checkpoint=last if config.train.resume and last else None)
     detector.model = trainer.model
     detector.model.eval()
+    passage_metrics = trainer.evaluate()
+    calibration = calibrate(trainer, val_ds, detector) if config.train.calibrate and val_ex else {}
     detector.save_pretrained(out_dir)
 
-    passage_metrics = trainer.evaluate()
     val_articles = read_many([resolve_path(p) for p in config.data.validation], registry)
     reloaded = StanceDetector.from_pretrained(out_dir)
     article_metrics = evaluate_articles(reloaded, val_articles, progress=progress) if val_articles else {}
     metrics = {"data": info, "validation_passages": {k.replace("eval_", ""): v for k, v in passage_metrics.items()},
-               "validation": article_metrics.get("metrics", {}),
+               "validation": article_metrics.get("metrics", {}), "calibration": calibration,
                "train_seconds": round(time.time() - started, 1),
                "best_checkpoint": trainer.state.best_model_checkpoint,
                "config": config_to_dict(config)}

@@ -87,3 +87,18 @@ def test_reaction_to_a_target_named_in_the_previous_paragraph(nlp, registry):
     [p] = select_passages(doc, actor, registry.get("foreign_troops_in_ukraine"), [], **KW)
     target = registry.get("foreign_troops_in_ukraine")
     assert p.text.endswith("[ACTOR] Mira Tosi [/ACTOR].") and target.relevance(p.text) == 0 < p.relevance
+
+
+def test_temperature_fit_and_reliability():
+    from stance.calibration import fit_temperature, reliability
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 3, 400)
+    logits = rng.normal(0, 1, (400, 3))
+    logits[np.arange(400), labels] += 1.0
+    t_true = fit_temperature(logits, labels)
+    t_over = fit_temperature(logits * 5, labels)  # over-confident logits need a larger temperature
+    assert 0.3 < t_true < 3 and t_over > 3 * t_true
+    rel = reliability([0.9, 0.9, 0.2, 0.6], [True, False, False, True], n_bins=10)
+    assert rel["n"] == 4 and sum(b["n"] for b in rel["bins"]) == 4
+    assert rel["ece"] == pytest.approx((2 * abs(0.5 - 0.9) + abs(0 - 0.2) + abs(1 - 0.6)) / 4)

@@ -187,3 +187,12 @@ def test_transcript_turns_belong_to_the_named_speaker(nlp, table):
     turns = {text[q.start:q.end]: q.speaker for q in quotes}
     assert turns["We should send them after a truce."] == "Vilja Rutten"
     assert turns["And you, minister?"] == "Ada Roe"
+
+
+def test_titles_datelines_demonyms_and_platforms_are_not_names(nlp, table):
+    text = ("KYIV, May 3 — Kazakh President Kassym-Jomart Tokayev met officials. Tokayev later posted on Telegram "
+            "that Ukrainian and Hungarian diplomats had spoken.")
+    found = names(discover_actors(segment(text, nlp), table))
+    assert "Kassym-Jomart Tokayev" in found and "Ukraine" in found  # dateline KYIV → Ukraine via the table
+    assert not any(n.startswith("Kazakh") for n in found)
+    assert not found & {"Telegram", "Ukrainian", "Hungarian", "KYIV", "Kazakh President Kassym-Jomart Tokayev"}

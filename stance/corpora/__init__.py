@@ -33,7 +33,8 @@ def load_public_examples(config: StanceConfig, registry=None, split: str = "trai
     root = resolve_path(config.data.public_dir)
     if not root.is_dir():
         raise ConfigError("public data folder not found", where="data.public_dir", expected="a folder with the sets",
-                          found=str(root), fix="set data.public_dir (e.g. ../shared/data/public) or data.public_sets=[]")
+                          found=str(root),
+                          fix="set data.public_dir (e.g. ../shared/data/public) or data.public_sets=[]")
     cap = config.data.public_max_examples if cap is None else cap
     rng = random.Random(config.train.seed)
     out = []
