@@ -82,7 +82,7 @@ class DataConfig:
     public_max_examples: int = 3000
     non_evidence_passages: str = "neutral"
     max_non_evidence_per_pair: int = 1
-    contrastive_per_target: int = 3
+    contrastive_per_target: int = 2
 
 
 @dataclass

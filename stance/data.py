@@ -223,15 +223,17 @@ def article_examples(article: LabelledArticle, config: StanceConfig, registry: T
 
 def _contrastive_examples(article: LabelledArticle, doc, cfg: StanceConfig, registry: TargetRegistry,
                           aliases: AliasTable, kw: dict) -> list[PassageExample]:
-    """Stance-bearing sentences marked for an actor that holds no labelled stance in the article: neutral.
+    """Stance-bearing sentences marked for a person who holds no labelled stance in the article: neutral.
 
     "X proposed a force, but Y rejected it" teaches the relation only if the model also sees a third actor Z
     in that sentence marked and labelled as taking no position. Actors come from `discover_actors`, as at
     inference; any that matches a gold actor's name or alias is skipped.
     """
     gold_forms = {f.lower() for s in article.stances for f in (s.actor, *s.aliases)}
+    # persons only: annotators often label a leader but not the state they speak for, so a state found in its
+    # leader's sentence may well hold that stance; an unlabelled person there almost never does
     others = [a for a in discover_actors(doc, aliases, cfg.actors.entity_labels, cfg.actors.min_mentions)
-              if not ({f.lower() for f in a.surface_forms()} & gold_forms)]
+              if a.type == "person" and not ({f.lower() for f in a.surface_forms()} & gold_forms)]
     out: list[PassageExample] = []
     for target_id in dict.fromkeys(s.target for s in article.stances):
         target = registry.get(target_id)
