@@ -14,7 +14,7 @@ from collections import Counter
 from stance.actors import AliasTable
 from stance.config import load_config, resolve_path
 from stance.data import read_articles
-from stance.evaluation import _gold_actor_specs
+from stance.evaluation import gold_actor_specs
 from stance.model import StanceDetector
 from stance.targets import TargetRegistry
 
@@ -41,7 +41,7 @@ def main() -> None:
     for f in args.files:
         for art in read_articles(f, registry):
             targets = list(dict.fromkeys(s.target for s in art.stances))
-            analysis = sel.analyse(art.text, targets, _gold_actor_specs(art))
+            analysis = sel.analyse(art.text, targets, gold_actor_specs(art))
             for s in art.stances:
                 passages = analysis.passages[(s.actor, s.target)]
                 c["pairs"] += 1

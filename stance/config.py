@@ -68,6 +68,7 @@ class EvidenceConfig:
     context_sentences: int = 1
     min_relevance: float = 0.5
     max_passage_chars: int = 900
+    require_holder: str = "discovered"
 
 
 @dataclass
@@ -149,6 +150,7 @@ CHOICES = {
     "data.non_evidence_passages": ("neutral", "drop"),
     "model.input_format": ("target_passage_marked_v1",),
     "runtime.device": ("auto", "cpu", "cuda", "mps"),
+    "evidence.require_holder": ("discovered", "always", "never"),
 }
 
 

@@ -22,7 +22,8 @@ from stance.metrics import classification_metrics, triple_prf
 STANCE_LABELS = ("support", "oppose")
 
 
-def _gold_actor_specs(article: LabelledArticle) -> list[dict]:
+def gold_actor_specs(article: LabelledArticle) -> list[dict]:
+    """The article's gold actors as `given_actors` specs: name, every alias used for it, type."""
     specs: dict[str, dict] = {}
     for s in article.stances:
         spec = specs.setdefault(s.actor, {"name": s.actor, "aliases": [], "type": s.type})
@@ -47,7 +48,7 @@ def evaluate_articles(detector, articles: Sequence[LabelledArticle], progress: b
     given, e2e = [], []
     for art in it:
         targets = list(dict.fromkeys(s.target for s in art.stances))
-        given.append(detector.analyse(art.text, targets, _gold_actor_specs(art)))
+        given.append(detector.analyse(art.text, targets, gold_actor_specs(art)))
         e2e.append(detector.analyse(art.text, targets, None))
     given_res = detector.classify(given, progress=progress)
     e2e_res = detector.classify(e2e, progress=progress)

@@ -44,6 +44,41 @@ class Passage:
     sentence_index: int
 
 
+#: Dependency labels that make a mention the holder of what its clause says (climbing through compounds,
+#: possessives, appositions and conjunctions: "Hungary's foreign minister said", "Paris and Rome rejected").
+HOLDER_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "ROOT"})
+_CLIMB_DEPS = frozenset({"compound", "poss", "appos", "conj", "nmod", "amod", "npadvmod", "det"})
+
+
+def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quote]) -> bool:
+    """Whether `actor` can hold the position a sentence states: it speaks a quote there, is referred to by a
+    resolved pronoun there, or one of its mentions is (part of) the subject, the agent of a passive, or the
+    source in "according to X". An actor that is only an object ("troops into Ukraine", "EU funding") is not."""
+    sent = doc.sentences[sentence_index]
+    for q in quotes:
+        if q.speaker == actor.name and q.start < sent.end and sent.start < q.end:
+            return True
+    for m in actor.mentions:
+        if not sent.start <= m.start < sent.end:
+            continue
+        if m.kind == "pronoun":
+            return True
+        span = doc.spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(4):
+            if tok.dep_ in HOLDER_DEPS:
+                return True
+            if tok.dep_ == "pobj" and (tok.head.lower_ == "by" or (tok.head.lower_ == "to" and
+                                                                    tok.head.head.lower_ == "according")):
+                return True
+            if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+                break
+            tok = tok.head
+    return False
+
+
 def linked_sentences(doc: Document, actor: Actor, quotes: list[Quote]) -> set[int]:
     """Sentences that mention the actor or that the actor speaks."""
     idx = {doc.sentence_at(m.start) for m in actor.mentions}
@@ -97,12 +132,15 @@ def build_passage(doc: Document, actor: Actor, target: Target, sentence_index: i
 
 def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Quote], *, max_passages: int,
                     min_relevance: float, context_sentences: int, max_chars: int, start_token: str,
-                    end_token: str) -> list[Passage]:
-    """The best passages linking `actor` to `target`, most relevant first (ties: earlier first)."""
+                    end_token: str, require_holder: bool = False) -> list[Passage]:
+    """The best passages linking `actor` to `target`, most relevant first (ties: earlier first).
+
+    With `require_holder`, only sentences where the actor can hold a position count (see `is_holder`)."""
     doc_relevance = target.relevance(doc.text)
     candidates = [build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,
                                 start_token=start_token, end_token=end_token, doc_relevance=doc_relevance)
-                  for i in sorted(linked_sentences(doc, actor, quotes))]
+                  for i in sorted(linked_sentences(doc, actor, quotes))
+                  if not require_holder or is_holder(doc, actor, i, quotes)]
     kept = [p for p in candidates if p.relevance >= min_relevance]
     kept.sort(key=lambda p: (-p.relevance, p.start))
     return kept[:max_passages]

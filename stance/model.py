@@ -203,13 +203,15 @@ class StanceDetector:
         link_pronoun_subjects(doc, found)
         resolved = self.resolve_targets(targets)
         analysis = Analysis(doc, found, quotes, resolved)
+        mode = cfg.evidence.require_holder
+        holder = mode == "always" or (mode == "discovered" and actors is None)
         for actor in found:
             for target in resolved:
                 analysis.passages[(actor.name, target.id)] = select_passages(
                     doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
                     min_relevance=cfg.evidence.min_relevance, context_sentences=cfg.evidence.context_sentences,
                     max_chars=cfg.evidence.max_passage_chars, start_token=cfg.model.actor_start,
-                    end_token=cfg.model.actor_end)
+                    end_token=cfg.model.actor_end, require_holder=holder)
         return analysis
 
     def predict_proba(self, target_texts: Sequence[str], passages: Sequence[str], progress: bool = False

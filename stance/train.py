@@ -153,8 +153,7 @@ def train(config: StanceConfig, progress: bool | None = None) -> TrainResult:
         w = weights.to(logits.device) if weights is not None else None
         return torch.nn.functional.cross_entropy(logits.float(), labels, weight=w)
 
-    out_dir = resolve_path(config.train.output_dir) if Path(config.train.output_dir).exists() \
-        else Path(config.train.output_dir)
+    out_dir = Path(config.train.output_dir)  # relative to the working directory, like every output
     out_dir.mkdir(parents=True, exist_ok=True)
     from transformers import DataCollatorWithPadding
 

@@ -102,3 +102,19 @@ def test_temperature_fit_and_reliability():
     rel = reliability([0.9, 0.9, 0.2, 0.6], [True, False, False, True], n_bins=10)
     assert rel["n"] == 4 and sum(b["n"] for b in rel["bins"]) == 4
     assert rel["ece"] == pytest.approx((2 * abs(0.5 - 0.9) + abs(0 - 0.2) + abs(1 - 0.6)) / 4)
+
+
+def test_holder_rule_skips_actors_that_are_only_objects(nlp, registry):
+    from stance.actors import discover_actors
+    from stance.evidence import is_holder
+
+    text = "Hungary's foreign minister said sending European troops into Ukraine would widen the war."
+    doc = segment(text, nlp)
+    table = AliasTable.from_yaml(ROOT / "configs" / "actors.yaml")
+    actors = {a.name: a for a in given_actors(doc, ["Hungary", "Ukraine"], table)}
+    assert is_holder(doc, actors["Hungary"], 0, [])      # possessor of the subject
+    assert not is_holder(doc, actors["Ukraine"], 0, [])  # object of "into"
+    target = registry.get("foreign_troops_in_ukraine")
+    found = {a.name: a for a in discover_actors(doc, table)}
+    assert select_passages(doc, found["Ukraine"], target, [], **KW, require_holder=True) == []
+    assert select_passages(doc, found["Ukraine"], target, [], **KW)  # without the rule it is read

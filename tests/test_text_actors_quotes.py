@@ -196,3 +196,12 @@ def test_titles_datelines_demonyms_and_platforms_are_not_names(nlp, table):
     assert "Kassym-Jomart Tokayev" in found and "Ukraine" in found  # dateline KYIV → Ukraine via the table
     assert not any(n.startswith("Kazakh") for n in found)
     assert not found & {"Telegram", "Ukrainian", "Hungarian", "KYIV", "Kazakh President Kassym-Jomart Tokayev"}
+
+
+def test_person_tagged_as_organisation_is_merged(nlp, table):
+    text = ("His Hungarian counterpart, Bence Farkas, rejected the idea outright. Sending troops would widen "
+            "the war, Farkas said. Farkas was more cautious later.")
+    actors = discover_actors(segment(text, nlp), table)
+    farkas = [a for a in actors if "Farkas" in a.name]
+    assert len(farkas) == 1 and farkas[0].name == "Bence Farkas" and farkas[0].type == "person"
+    assert len(farkas[0].mentions) == 3
