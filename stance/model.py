@@ -274,7 +274,16 @@ class StanceDetector:
         progress = self.config.runtime.progress if progress is None else progress
         targets = None if targets is None else list([targets] if isinstance(targets, (str, Target)) else targets)
         items = tqdm(texts, desc="reading articles", unit="article") if progress and len(texts) > 1 else texts
-        return self.classify([self.analyse(t, targets, actors) for t in items], progress=progress)
+        analyses = []
+        for i, text in enumerate(items):
+            try:
+                analyses.append(self.analyse(text, targets, actors))
+            except InputError as err:
+                if len(texts) == 1:
+                    raise
+                raise InputError(f"texts[{i}] is invalid", expected=err.expected, found=err.found,
+                                 fix=f"{err.fix or 'fix the input'} (or drop item {i})", where=f"texts[{i}]") from None
+        return self.classify(analyses, progress=progress)
 
     def classify(self, analyses: Sequence[Analysis], progress: bool = False) -> list[list[ActorStance]]:
         """Run the model over every passage of `analyses` in shared batches; one result list per analysis."""

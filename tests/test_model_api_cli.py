@@ -73,6 +73,8 @@ def test_bad_inputs(detector):
         detector.predict(TEXTS[0], targets=["nato"])
     with pytest.raises(InputError, match="predict_batch takes a list of texts"):
         detector.predict_batch(TEXTS[0])
+    with pytest.raises(InputError, match=r"texts\[1\]: texts\[1\] is invalid(.|\n)*or drop item 1"):
+        detector.predict_batch([TEXTS[0], ""], progress=False)
 
 
 def test_predict_batch_matches_single(detector):
