@@ -89,7 +89,7 @@ def load_training_examples(config: StanceConfig, registry: TargetRegistry, alias
         from stance.corpora import load_public_examples
 
         public = load_public_examples(config, registry)
-        info["public_examples"] = dict(Counter(e.article_id.split(":")[0] for e in public))
+        info["public_examples"] = dict(Counter(e.target.split(":", 1)[1] for e in public))
         train_ex.extend(public)
     if config.train.max_train_examples:
         train_ex = train_ex[:config.train.max_train_examples]

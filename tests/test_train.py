@@ -43,3 +43,16 @@ def test_class_weights_balance_labels():
     w = class_weights([0, 0, 0, 1, 2, 2], 3)
     assert w[1] > w[2] > w[0] and abs(sum(w) / 3 - 1) < 1e-9
     assert class_weights([0, 0], 3)[1] == class_weights([0, 0], 3)[2]  # missing classes get the same weight
+
+
+def test_training_adds_configured_public_sets(smoke_overrides, tmp_path):
+    import os
+
+    import pytest
+
+    public = Path(os.environ.get("STANCE_DATA_DIR", ROOT.parent / "shared" / "data" / "public"))
+    if not public.is_dir():
+        pytest.skip(f"public data sets not found at {public}")
+    result = train(_cfg(smoke_overrides, tmp_path / "p", f"data.public_dir={public}",
+                        "data.public_sets=[seesaw,directed_sentiment,newsmtsc,ruw]", "data.public_max_examples=10"))
+    assert result.metrics["data"]["public_examples"] == {"seesaw": 10, "directed_sentiment": 10, "newsmtsc": 10, "ruw": 10}
