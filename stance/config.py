@@ -66,7 +66,7 @@ class EvidenceConfig:
 
     max_passages: int = 4
     context_sentences: int = 1
-    min_relevance: float = 0.5
+    min_relevance: float = 0.25
     max_passage_chars: int = 900
     require_holder: str = "discovered"
 
