@@ -20,6 +20,17 @@ def default_model_path() -> Path:
     return resolve_path(os.environ.get("STANCE_MODEL") or DEFAULT_MODEL_DIR)
 
 
+def require_default_model() -> Path:
+    """The default model directory, or a `ModelLoadError` that says which command trains it."""
+    path = default_model_path()
+    if not path.is_dir():
+        raise ModelLoadError("no default model has been trained yet", where=str(path),
+                             expected="a trained model directory at models/default or $STANCE_MODEL",
+                             found="no such directory",
+                             fix="run `make main` (or `stance train -c configs/default.yaml`), or pass a model path")
+    return path
+
+
 @lru_cache(maxsize=4)
 def _load(path: str):
     from stance.model import StanceDetector
@@ -38,11 +49,6 @@ def predict(text: str, targets: Iterable[str | Target] | None = None, actors: Se
     if isinstance(model, StanceDetector):
         detector = model
     else:
-        path = Path(model) if model is not None else default_model_path()
-        if model is None and not path.is_dir():
-            raise ModelLoadError("no default model has been trained yet", where=str(path),
-                                 expected="a trained model directory at models/default or $STANCE_MODEL",
-                                 found="no such directory",
-                                 fix="run `make main` (or `stance train -c configs/default.yaml`), or pass model=PATH")
+        path = Path(model) if model is not None else require_default_model()
         detector = _load(str(path.resolve()))
     return detector.predict(text, targets=targets, actors=actors)

@@ -120,16 +120,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
-    from stance.api import default_model_path
+    from stance.api import require_default_model
     from stance.model import StanceDetector
 
-    model_dir = args.model or str(default_model_path())
-    if not Path(model_dir).is_dir() and args.model is None:
-        from stance.errors import ModelLoadError
-
-        raise ModelLoadError("no default model has been trained yet", where=model_dir,
-                             expected="a trained model directory", found="no such directory",
-                             fix="run `make main` or `stance train -c configs/default.yaml`, or pass --model")
+    model_dir = args.model or str(require_default_model())
     detector = StanceDetector.from_pretrained(model_dir, args.overrides, args.config)
     inputs = list(_read_inputs(args.input))
     targets = args.targets or None
