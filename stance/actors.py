@@ -20,6 +20,8 @@ from typing import Iterable, Mapping, Sequence
 import yaml
 
 from stance.errors import ConfigError, InputError
+from stance.names import fold, form_pattern, gender_of_honorific, gender_of_name, name_key
+from stance.roles import Role, find_role_nouns, matches, role_after, role_before
 from stance.text import Document
 
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
@@ -46,7 +48,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str = "name"  # name | alias | pronoun
+    kind: str = "name"  # name | alias | role | pronoun
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     affiliation: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    gender: str | None = None  # "f" | "m" | None (unknown), for persons
 
     def add(self, mention: Mention) -> None:
         """Add a mention unless it overlaps one already held."""
@@ -66,9 +70,9 @@ class Actor:
             self.mentions.sort(key=lambda m: m.start)
 
     def surface_forms(self) -> set[str]:
-        """Every form naming this actor: canonical name, aliases and mention texts (no pronouns)."""
+        """Every form naming this actor: canonical name, aliases and mention texts (no pronouns or role nouns)."""
         forms = {self.name, *self.aliases}
-        forms.update(_clean(m.text) for m in self.mentions if m.kind != "pronoun")
+        forms.update(_clean(m.text) for m in self.mentions if m.kind not in ("pronoun", "role"))
         return {f for f in forms if f}
 
 
@@ -154,12 +158,14 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _search_forms(text: str, actor: Actor, forms: Iterable[str], taken: list[tuple[int, int]],
-                  kind: str = "name") -> None:
-    """Add every whole-word occurrence of `forms` (longest first) that no other actor holds."""
+                  kind: str = "name", folded: str | None = None) -> None:
+    """Add every whole-word occurrence of `forms` (longest first) that no other actor holds. Matching ignores
+    accents and transliteration endings (``stance.names``): "Zelenskyy" also finds "Zelensky's"."""
+    folded = fold(text) if folded is None else folded
     for form in sorted({f for f in forms if len(f) >= 2}, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?:'s|’s)?(?![\w])", text):
+        for m in re.finditer(r"(?<![\w])" + form_pattern(form) + r"(?:'s|’s)?(?![\w])", folded):
             if not _overlaps(taken, m.start(), m.end()):
-                actor.add(Mention(m.start(), m.end(), m.group(0), kind))
+                actor.add(Mention(m.start(), m.end(), text[m.start():m.end()], kind))
                 taken.append((m.start(), m.end()))
 
 
@@ -211,18 +217,22 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
             get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(ent.start_char, ent.end_char, ent.text))
             taken.append((ent.start_char, ent.end_char))
 
-    # 3. persons: full names first, then lone surnames to the latest full name that ends with them
+    # 3. persons: full names first (one per name key, so "Zelensky" and "Zelenskyy" merge), then lone surnames
+    # to the latest full name that ends with them
     full = [p for p in persons if len(p[2].split()) >= 2 and all(_NAME_TOKEN.match(t) for t in p[2].split())]
+    canonical_full: dict[str, str] = {}
     for start, end, surface in full:
-        get(surface, "person").add(Mention(start, end, text[start:end]))
+        owner = canonical_full.setdefault(name_key(surface), surface)
+        get(owner, "person").add(Mention(start, end, text[start:end]))
         taken.append((start, end))
+    full = [(a, b, canonical_full[name_key(n)]) for a, b, n in full]
     by_surname: dict[str, list[str]] = {}
     for name in dict.fromkeys(p[2] for p in full):
-        by_surname.setdefault(name.split()[-1], []).append(name)
+        by_surname.setdefault(name_key(name.split()[-1]), []).append(name)
     for start, end, surface in persons:
         if (start, end) in taken:
             continue
-        owners = by_surname.get(surface.split()[-1], [])
+        owners = by_surname.get(name_key(surface.split()[-1]), [])
         if owners:
             before = [f for f in full if f[2] in owners and f[0] < start]
             owner = before[-1][2] if before else owners[0]
@@ -249,17 +259,70 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
                 del actors[single.name]
 
     # 4. every known form of each actor, across the whole text (surnames only for persons)
+    folded = fold(text)
     for actor in actors.values():
         forms = {_clean(m.text) for m in actor.mentions}
         if actor.type == "person" and len(actor.name.split()) >= 2:
             surname = actor.name.split()[-1]
-            if len(by_surname.get(surname, [])) <= 1:
+            if len(by_surname.get(name_key(surname), [])) <= 1:
                 forms.add(surname)
         actor.aliases.update(f for f in forms if f != actor.name)
-        _search_forms(text, actor, forms, taken)
+        _search_forms(text, actor, forms, taken, folded=folded)
 
+    # 5. places named as places ("talks in Brussels", the dateline "MOSCOW —") are not the actor speaking
+    for actor in actors.values():
+        if actor.type != "person":
+            actor.mentions = [m for m in actor.mentions if not _is_place_mention(text, m)]
     found = [a for a in actors.values() if len(a.mentions) >= min_mentions and not _only_a_place(text, a)]
+    # 6. titles, roles and role nouns ("the French president")
+    link_roles(text, found, taken)
     return sorted(found, key=lambda a: a.mentions[0].start)
+
+
+def link_roles(text: str, actors: Sequence[Actor], taken: list[tuple[int, int]]) -> None:
+    """Read each person's titles (their roles, affiliation and gender) and add role nouns that refer back to them
+    as mentions of kind "role" (rules in ``stance.roles``)."""
+    persons = [a for a in actors if a.type == "person"]
+    for actor in persons:
+        for m in actor.mentions:
+            if m.kind in ("pronoun", "role"):
+                continue
+            for role in (role_before(text[max(0, m.start - 80):m.start]), role_after(text[m.end:m.end + 80])):
+                if role is not None and role not in actor.roles:
+                    actor.roles.append(role)
+            honorific = re.search(r"\b(\w+\.?)\s+$", text[max(0, m.start - 6):m.start])
+            if actor.gender is None and honorific:
+                actor.gender = gender_of_honorific(honorific.group(1))
+        if actor.affiliation is None:
+            actor.affiliation = next((r.country for r in actor.roles if r.country), None)
+        if actor.gender is None:
+            actor.gender = gender_of_name(actor.name)
+    for noun in find_role_nouns(text):
+        if _overlaps(taken, noun.start, noun.end):
+            continue
+        best: tuple[int, Actor] | None = None
+        for actor in persons:
+            if not any(matches(noun.role, Role(r.head, r.country or actor.affiliation)) for r in actor.roles):
+                continue
+            last = max((m.start for m in actor.mentions if m.start < noun.start and m.kind != "pronoun"), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, actor)
+        if best is not None:
+            best[1].add(Mention(noun.start, noun.end, text[noun.start:noun.end], "role"))
+            taken.append((noun.start, noun.end))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|throughout|within|towards?)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+
+
+def _is_place_mention(text: str, m: Mention) -> bool:
+    """A mention after a locative preposition, or an upper-case dateline opening a paragraph."""
+    if _PLACE_BEFORE.search(text[max(0, m.start - 14):m.start]):
+        return True
+    para_start = text.rfind("\n", 0, m.start) + 1
+    return m.text.isupper() and not text[para_start:m.start].strip() and bool(
+        re.match(r"^[,\s]*(?:\(|—|–|-|[A-Z][a-z]{2}\.? \d)", text[m.end:m.end + 12]))
 
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|across|into|via|through|around|of)\s+(?:the\s+)?)$")
@@ -289,10 +352,12 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
 
     Mentions are found by the name, its aliases, the alias table's aliases for it and, for a person (type
     "person", or an untyped name of two to four capitalised words with no institution word), its surname.
-    An actor with no mention is still returned (its pairs will be "not addressed").
+    Titles and role nouns are linked as in discovery (``link_roles``). An actor with no mention is still returned
+    (its pairs will be "not addressed").
     """
     actors: list[Actor] = []
     taken: list[tuple[int, int]] = []
+    folded = fold(doc.text)
     parsed = [_parse_spec(s) for s in specs]
     # long names first, so "Emmanuel Macron" claims its words before a shorter alias of another actor can
     for name, aliases, kind in sorted(parsed, key=lambda p: -len(p[0])):
@@ -305,8 +370,9 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
             forms.add(parts[-1])
             kind = kind if kind != "unknown" else "person"
         actor = Actor(name=name, type=kind, aliases=set(forms) - {name})
-        _search_forms(doc.text, actor, forms, taken)
+        _search_forms(doc.text, actor, forms, taken, folded=folded)
         actors.append(actor)
+    link_roles(doc.text, actors, taken)
     order = {p[0]: i for i, p in enumerate(parsed)}
     return sorted(actors, key=lambda a: order[a.name])
 

@@ -5,9 +5,13 @@ Rules, in order, for a quote's speaker:
 2. before the opening mark, in the same sentence: ``X said: “…”`` / ``X told reporters, “…”``;
 3. a quote with neither continues the previous quote's speaker if that quote is in the same or the
    previous paragraph (multi-paragraph quotes).
-A speaking pronoun (he / she) goes to the person actor named most recently before it; with no person
-actor named in the last three sentences it stays unresolved. Gender is not checked: "he" after two men
-goes to the later one, which is wrong when the earlier one is meant (pinned by a test).
+4. in an interview, answers belong to the interviewee: "A:" paragraphs after "Q:" ones, or, with no markers,
+   the paragraph right after each bare question paragraph (one that ends with "?");
+5. transcript turns ("NAUMANN: …") belong to the actor named by the label; an op-ed with a "By NAME" byline
+   speaks in its author's voice outside quotation marks.
+A speaking pronoun (he / she) goes to the most salient compatible person (see ``_resolve_pronoun``); with no
+person named in the last three sentences it stays unresolved. A quote's words are evidence for its speaker
+only: actors named inside it are not holders of what it says (``stance.evidence.is_holder``).
 """
 
 from __future__ import annotations
@@ -69,17 +73,42 @@ def _mention_in(actors: list[Actor], start: int, end: int, last: bool = False) -
     return actor, mention
 
 
-def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int) -> Actor | None:
-    """The person actor named most recently before `pos`, within the current and three previous sentences."""
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _is_subject(doc: Document, m: Mention) -> bool:
+    span = doc.spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("compound", "appos", "poss") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str = "") -> Actor | None:
+    """The most salient person a "he"/"she" at `pos` can refer to.
+
+    Candidates: person actors named (by name, alias or role noun) in the current or the three previous sentences,
+    whose gender, when known, agrees with the pronoun. Salience: take the latest sentence that names a candidate;
+    a candidate that is the grammatical subject there wins over one that is not, and among equals the one named
+    last wins. Limits: gender comes only from honorifics and a first-name list, so two men (or two unknowns) in one
+    sentence are told apart only by syntax, and a pronoun naming someone outside the window stays unresolved."""
     first = doc.sentences[max(0, doc.sentence_at(pos) - 3)].start
-    best = None
-    for a in actors:
-        if a.type != "person":
-            continue
-        for m in a.mentions:
-            if first <= m.start < pos and m.kind != "pronoun" and (best is None or m.start > best[0]):
-                best = (m.start, a)
-    return best[1] if best else None
+    gender = _PRONOUN_GENDER.get(pronoun.lower())
+    cands = [(m.start, a, m) for a in actors if a.type == "person" and (gender is None or a.gender in (None, gender))
+             for m in a.mentions if first <= m.start < pos and m.kind != "pronoun"]
+    if not cands:
+        return None
+    latest = doc.sentence_at(max(c[0] for c in cands))
+    in_sentence = sorted((c for c in cands if doc.sentence_at(c[0]) == latest), key=lambda c: c[0])
+    subjects = [c for c in in_sentence if _is_subject(doc, c[2])]
+    return (subjects or in_sentence)[-1][1]
 
 
 def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
@@ -96,7 +125,7 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
             hit = _mention_in(actors, end, tail_end)
             pron = _PRONOUN.search(tail)
             if pron and (hit is None or end + pron.start() < hit[1].start):
-                speaker = _resolve_pronoun(doc, actors, end + pron.start())
+                speaker = _resolve_pronoun(doc, actors, end + pron.start(), pron.group(0))
                 if speaker is not None:
                     speaker.add(Mention(end + pron.start(), end + pron.end(), pron.group(0), "pronoun"))
             elif hit is not None:
@@ -111,7 +140,7 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
                 if hit is not None:
                     speaker = hit[0]
                 elif pron:
-                    speaker = _resolve_pronoun(doc, actors, head_sent.start + pron.start())
+                    speaker = _resolve_pronoun(doc, actors, head_sent.start + pron.start(), pron.group(0))
                     if speaker is not None:
                         speaker.add(Mention(head_sent.start + pron.start(), head_sent.start + pron.end(),
                                             pron.group(0), "pronoun"))
@@ -176,22 +205,32 @@ def _transcript_turns(doc: Document, actors: list[Actor]) -> list[Quote]:
 
 
 def _interview_answers(doc: Document, actors: list[Actor]) -> list[Quote]:
-    """In a Q:/A: interview, every "A:" paragraph is spoken by the interviewee: the person actor named first
-    outside the questions and answers (the introduction). No person there: the answers stay unattributed."""
+    """In an interview, answers are spoken by the interviewee: the person actor named first in the introduction
+    (before the first question). With "Q:"/"A:" markers every "A:" paragraph is an answer; without them, the
+    paragraph right after each bare question paragraph (at least two of them, ending with "?") is. No person in the
+    introduction: the answers stay unattributed."""
     text = doc.text
-    if not (_QUESTION.search(text) and _ANSWER.search(text)):
-        return []
-    first_qa = min(m.start() for m in (_QUESTION.search(text), _ANSWER.search(text)) if m)
+    answers: list[tuple[int, int]] = []
+    if _QUESTION.search(text) and _ANSWER.search(text):
+        first_qa = min(m.start() for m in (_QUESTION.search(text), _ANSWER.search(text)) if m)
+        for m in _ANSWER.finditer(text):
+            end = text.find("\n\n", m.end())
+            answers.append((m.end(), len(text) if end < 0 else end))
+    else:
+        paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)]
+        questions = [i for i, (a, b) in enumerate(paras[1:-1], 1)
+                     if text[a:b].rstrip().endswith("?") and text[a] not in "\"“«'‘"
+                     and not text[paras[i + 1][0]:paras[i + 1][1]].rstrip().endswith("?")]
+        if len(questions) < 2:
+            return []
+        first_qa = paras[questions[0]][0]
+        answers = [paras[i + 1] for i in questions]
     intro = [(m.start, a) for a in actors if a.type == "person" for m in a.mentions
              if m.start < first_qa and m.kind != "pronoun"]
     if not intro:
         return []
     speaker = min(intro, key=lambda x: x[0])[1]
-    out = []
-    for m in _ANSWER.finditer(text):
-        end = text.find("\n\n", m.end())
-        out.append(Quote(m.end(), len(text) if end < 0 else end, speaker.name))
-    return out
+    return [Quote(a, b, speaker.name) for a, b in answers]
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(He|he|She|she)\b")
@@ -204,6 +243,6 @@ def link_pronoun_subjects(doc: Document, actors: list[Actor]) -> None:
     for m in _SUBJECT_PRONOUN.finditer(doc.text):
         if any(x.start <= m.start() < x.end for a in actors for x in a.mentions):
             continue
-        actor = _resolve_pronoun(doc, actors, m.start())
+        actor = _resolve_pronoun(doc, actors, m.start(), m.group(1))
         if actor is not None:
             actor.add(Mention(m.start(), m.end(), m.group(1), "pronoun"))

@@ -55,4 +55,5 @@ def test_training_adds_configured_public_sets(smoke_overrides, tmp_path):
         pytest.skip(f"public data sets not found at {public}")
     result = train(_cfg(smoke_overrides, tmp_path / "p", f"data.public_dir={public}",
                         "data.public_sets=[seesaw,directed_sentiment,newsmtsc,ruw]", "data.public_max_examples=10"))
-    assert result.metrics["data"]["public_examples"] == {"seesaw": 10, "directed_sentiment": 10, "newsmtsc": 10, "ruw": 10}
+    expected = {"seesaw": 10, "directed_sentiment": 10, "newsmtsc": 10, "ruw": 10}
+    assert result.metrics["data"]["public_examples"] == expected
