@@ -244,16 +244,16 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     # 3b. the small tagger often calls a person an organisation ("Bence Farkas" ORG, then "Farkas" ORG): a
     # person-like name whose last word also stands alone as an actor is a person, and lone surnames join it
     table_names = set(table.entries)
-    lone = {n: a for n, a in actors.items() if " " not in n and n not in table_names}
+    lone = {name_key(n): a for n, a in actors.items() if " " not in n and n not in table_names}
     for name, actor in list(actors.items()):
         parts = name.split()
-        if actor.type != "person" and name not in table_names and parts[-1] in lone and \
+        if actor.type != "person" and name not in table_names and name_key(parts[-1]) in lone and \
                 _looks_like_person_name(parts):
             actor.type = "person"
     for name, actor in list(actors.items()):
         if actor.type == "person" and len(name.split()) >= 2:
-            single = lone.get(name.split()[-1])
-            if single is not None and single is not actor and name.split()[-1] in actors:
+            single = lone.get(name_key(name.split()[-1]))
+            if single is not None and single is not actor and single.name in actors:
                 for m in single.mentions:
                     actor.add(m)
                 del actors[single.name]

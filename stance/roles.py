@@ -47,14 +47,14 @@ SYNONYMS = {"premier": "prime minister", "defense minister": "defence minister",
             "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
 _HEADS = "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))
 _DEMONYMS = "|".join(re.escape(d) for d in sorted(COUNTRY_OF_DEMONYM, key=len, reverse=True))
-_COUNTRY_POSS = r"[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?(?:'s|’s)"
+_COUNTRY_POSS = r"(?-i:[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)(?:'s|’s)"
 _MODIFIERS = r"(?:(?:deputy|former|new|acting|outgoing|incoming|interim|current|then)\s+)?"
 #: A title right before a name: "French President ", "Poland's prime minister, ", "the German chancellor ".
 TITLE_BEFORE = re.compile(rf"(?:(?P<dem>{_DEMONYMS})\s+|(?P<poss>{_COUNTRY_POSS})\s+)?{_MODIFIERS}"
-                          rf"(?:[\w-]+\s+)?(?P<head>{_HEADS})\s*,?\s*$", re.IGNORECASE)
+                          rf"(?:[\w-]+\s+)??(?P<head>{_HEADS})\s*,?\s*$", re.IGNORECASE)
 #: An apposition right after a name: ", the Polish prime minister", ", Poland's prime minister".
 TITLE_AFTER = re.compile(rf"^(?:'s|’s)?\s*,\s+(?:the\s+)?(?:(?P<dem>{_DEMONYMS})\s+|(?P<poss>{_COUNTRY_POSS})\s+)?"
-                         rf"{_MODIFIERS}(?:[\w-]+\s+)?(?P<head>{_HEADS})\b", re.IGNORECASE)
+                         rf"{_MODIFIERS}(?:[\w-]+\s+)??(?P<head>{_HEADS})\b", re.IGNORECASE)
 #: A role noun that may stand for a person named earlier: "the French president", "the chancellor".
 ROLE_NOUN = re.compile(rf"\b[Tt]he\s+(?P<span>(?:(?P<dem>{_DEMONYMS})\s+)?{_MODIFIERS}"
                        rf"(?P<head>{_HEADS}))\b(?!\s*(?:of|for|to)\b)", re.IGNORECASE)
@@ -121,6 +121,6 @@ def find_role_nouns(text: str) -> list[RoleNoun]:
 
 def matches(noun: Role, role: Role) -> bool:
     """Whether a role noun can refer to a person holding ``role``."""
-    if noun.head != role.head and not (noun.head == "leader" and role.head.endswith("leader")):
+    if noun.head != role.head and not role.head.endswith(" " + noun.head):  # "the minister" → foreign minister
         return False
     return noun.country is None or role.country is None or noun.country == role.country

@@ -223,3 +223,64 @@ def test_person_tagged_as_organisation_is_merged(nlp, table):
     farkas = [a for a in actors if "Farkas" in a.name]
     assert len(farkas) == 1 and farkas[0].name == "Bence Farkas" and farkas[0].type == "person"
     assert len(farkas[0].mentions) == 3
+
+
+def test_transliteration_variants_are_one_person(nlp, table):
+    text = ("Volodymyr Zelenskyy flew to Vilnius on Tuesday. Zelensky’s aides said the trip had been planned for "
+            "weeks, and Zelenskiy himself called it routine. Kim Orbán-Varga and Orban-Varga's allies stayed home.")
+    actors = discover_actors(segment(text, nlp), table)
+    zel = [a for a in actors if "Zelensk" in a.name]
+    assert len(zel) == 1 and len(zel[0].mentions) == 3
+
+
+def test_given_actor_finds_spelling_variants(nlp, table):
+    text = "Zelensky met Szijjarto. Later Mr Szijjártó said he had listened."
+    doc = segment(text, nlp)
+    actors = given_actors(doc, ["Volodymyr Zelenskyy", "Péter Szijjártó"], table)
+    assert [m.text for m in actors[0].mentions] == ["Zelensky"]
+    assert [m.text for m in actors[1].mentions if m.kind != "pronoun"] == ["Szijjarto", "Szijjártó"]
+
+
+def test_role_noun_refers_to_the_titled_person(nlp, table):
+    text = ("French President Lucien Garrel arrived in Warsaw on Monday. Poland's prime minister, Adam Wolski, met "
+            "him at the airport. The French president later said the plan was sound. The Polish prime minister was "
+            "less sure.")
+    actors = {a.name: a for a in discover_actors(segment(text, nlp), table)}
+    garrel, wolski = actors["Lucien Garrel"], actors["Adam Wolski"]
+    assert [m.text for m in garrel.mentions if m.kind == "role"] == ["French president"]
+    assert [m.text for m in wolski.mentions if m.kind == "role"] == ["Polish prime minister"]
+    assert garrel.affiliation == "France" and wolski.affiliation == "Poland"
+
+
+def test_role_noun_without_a_named_holder_or_before_a_name_is_not_linked(nlp, table):
+    # "the German chancellor" names nobody introduced earlier: it is not guessed from world knowledge; and
+    # "the French president, Lucien Garrel" is a title, so only the name is a mention.
+    text = ("The French president, Lucien Garrel, spoke first. The German chancellor did not attend. Dana Ilves, "
+            "Estonia's foreign minister, said the talks went well.")
+    actors = {a.name: a for a in discover_actors(segment(text, nlp), table)}
+    assert not any(m.kind == "role" for a in actors.values() for m in a.mentions)
+    assert actors["Dana Ilves"].affiliation == "Estonia"
+
+
+def test_place_named_as_place_is_not_a_mention(nlp, table):
+    text = ("BRUSSELS, June 4 — Talks in Brussels ended late. Moscow rejected the plan, and the Kremlin said "
+            "Hungary would veto it. A strike near Kyiv killed two people.")
+    actors = {a.name: a for a in discover_actors(segment(text, nlp), table)}
+    assert "European Union" not in actors  # the dateline and "in Brussels" are places
+    assert "Ukraine" not in actors  # "near Kyiv" is a place
+    assert [m.text for m in actors["Russia"].mentions] == ["Moscow", "the Kremlin"]
+    assert "Hungary" in actors
+
+
+def test_bare_question_interview_answers_belong_to_the_interviewee(nlp, table):
+    text = ("Mirela Stanca leads the Civic Dawn party. We met her in Cluj.\n\n"
+            "Should Romania send trainers to Ukraine?\n\n"
+            "Yes, once a ceasefire holds. I would vote for it.\n\n"
+            "And NATO membership for Kyiv?\n\n"
+            "That is a decision for the summit, not for me.")
+    doc = segment(text, nlp)
+    actors = discover_actors(doc, table)
+    quotes = attribute_quotes(doc, actors)
+    answers = {text[q.start:q.end]: q.speaker for q in quotes}
+    assert answers["Yes, once a ceasefire holds. I would vote for it."] == "Mirela Stanca"
+    assert answers["That is a decision for the summit, not for me."] == "Mirela Stanca"
