@@ -21,7 +21,7 @@ import yaml
 
 from stance.errors import ConfigError, InputError
 from stance.names import fold, form_pattern, gender_of_honorific, gender_of_name, name_key
-from stance.roles import Role, find_role_nouns, matches, role_after, role_before
+from stance.roles import BODY_NOUN, Role, find_role_nouns, find_state_bodies, matches, role_after, role_before
 from stance.text import Document
 
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
@@ -188,6 +188,13 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
             get(canon, table.type_of(canon)).add(Mention(m.start(), m.end(), m.group(0), "alias"))
             taken.append((m.start(), m.end()))
 
+    # 1b. a state's bodies named with its demonym: "the Indian petroleum ministry", "the Russian embassy"
+    for start, end, country in find_state_bodies(text):
+        if not _overlaps(taken, start, end):
+            canon = table.lookup(country) or country
+            get(canon, "state").add(Mention(start, end, text[start:end], "alias"))
+            taken.append((start, end))
+
     # 2. named entities
     persons: list[tuple[int, int, str]] = []
     for ent in doc.spacy_doc.ents:
@@ -310,6 +317,18 @@ def link_roles(text: str, actors: Sequence[Actor], taken: list[tuple[int, int]])
         if best is not None:
             best[1].add(Mention(noun.start, noun.end, text[noun.start:noun.end], "role"))
             taken.append((noun.start, noun.end))
+    # "the ministry said": the body named most recently with that noun
+    bodies = [(m.start, a) for a in actors if a.type != "person" for m in a.mentions if m.kind != "pronoun"]
+    for ref in BODY_NOUN.finditer(text):
+        if _overlaps(taken, ref.start(), ref.end()):
+            continue
+        noun = ref.group("noun").lower()
+        owners = [(pos, a) for pos, a in bodies if pos < ref.start() and any(
+            noun in m.text.lower() and m.start == pos for m in a.mentions)]
+        if owners:
+            owner = max(owners, key=lambda x: x[0])[1]
+            owner.add(Mention(ref.start(), ref.end(), ref.group(0), "role"))
+            taken.append((ref.start(), ref.end()))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|throughout|within|towards?)\s+(?:the\s+)?$",

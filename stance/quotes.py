@@ -27,7 +27,12 @@ SPEECH_VERBS = ("said", "says", "added", "adds", "told", "tells", "warned", "war
                 "insists", "stated", "remarked", "cautioned", "conceded", "admitted", "claimed", "posted", "tweeted",
                 "announced", "responded", "countered", "vowed", "pledged", "urged", "suggested", "acknowledged")
 _VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
-_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+#: Verbs that introduce a quote inside a sentence ("called the plan “reckless”", "describing it as “…”").
+_INTRO_VERBS = r"(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|" \
+    r"welcom(?:e|es|ed|ing)|say(?:s|ing)?|tell(?:s|ing)?|writ(?:e|es|ing)|wrote|add(?:s|ing)?|insist(?:s|ing)?|" \
+    r"warn(?:s|ing)?|argu(?:e|es|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|brand(?:s|ed|ing)?|term(?:s|ed)?|" \
+    r"labell?(?:s|ed|ing)?|urg(?:e|es|ing)|repl(?:y|ies|ying)|respond(?:s|ing)?|put it|was blunt|were blunt)"
+_PRONOUN = re.compile(r"\b(he|she|it|He|She|It)\b")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _FIRST_PERSON = re.compile(r"\b(I|me|my|I'm|I’m|I've|I’ve)\b")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*:\s*", re.MULTILINE)
@@ -74,6 +79,8 @@ def _mention_in(actors: list[Actor], start: int, end: int, last: bool = False) -
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: How many sentences back a "he"/"she" looks for its person.
+PRONOUN_WINDOW = 4
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -94,58 +101,103 @@ def _is_subject(doc: Document, m: Mention) -> bool:
 def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str = "") -> Actor | None:
     """The most salient person a "he"/"she" at `pos` can refer to.
 
-    Candidates: person actors named (by name, alias or role noun) in the current or the three previous sentences,
-    whose gender, when known, agrees with the pronoun. Salience: take the latest sentence that names a candidate;
-    a candidate that is the grammatical subject there wins over one that is not, and among equals the one named
-    last wins. Limits: gender comes only from honorifics and a first-name list, so two men (or two unknowns) in one
-    sentence are told apart only by syntax, and a pronoun naming someone outside the window stays unresolved."""
-    first = doc.sentences[max(0, doc.sentence_at(pos) - 3)].start
+    Candidates: person actors named (by name, alias, role noun or an already resolved pronoun) in the current or the
+    ``PRONOUN_WINDOW`` previous sentences, whose gender, when known, agrees with the pronoun. ("It said" goes to
+    the state or organisation named last in the current or two previous sentences.) Salience: take the latest
+    sentence that names a candidate; a candidate that is the grammatical subject there (or a resolved pronoun) wins
+    over one that is not, and among equals the one named last wins. Limits: gender comes only from honorifics and
+    a first-name list, so two men (or two unknowns) in one sentence are told apart only by syntax, and a pronoun
+    naming someone outside the window stays unresolved."""
+    first = doc.sentences[max(0, doc.sentence_at(pos) - PRONOUN_WINDOW)].start
+    if pronoun.lower() == "it":  # "it said": a state or organisation named in the last two sentences
+        first = doc.sentences[max(0, doc.sentence_at(pos) - 2)].start
+        bodies = [(m.start, a) for a in actors if a.type not in ("person", "unknown")
+                  for m in a.mentions if first <= m.start < pos]
+        return max(bodies, key=lambda x: x[0])[1] if bodies else None
     gender = _PRONOUN_GENDER.get(pronoun.lower())
     cands = [(m.start, a, m) for a in actors if a.type == "person" and (gender is None or a.gender in (None, gender))
-             for m in a.mentions if first <= m.start < pos and m.kind != "pronoun"]
+             for m in a.mentions if first <= m.start < pos]
     if not cands:
         return None
     latest = doc.sentence_at(max(c[0] for c in cands))
     in_sentence = sorted((c for c in cands if doc.sentence_at(c[0]) == latest), key=lambda c: c[0])
-    subjects = [c for c in in_sentence if _is_subject(doc, c[2])]
+    subjects = [c for c in in_sentence if c[2].kind == "pronoun" or _is_subject(doc, c[2])]
     return (subjects or in_sentence)[-1][1]
 
 
+def _speaker_mentions(doc: Document, actors: list[Actor], a: int, b: int) -> list[tuple[int, int, Actor | None, str]]:
+    """Actor mentions and he/she pronouns in ``text[a:b]``: (start, end, actor or None for a pronoun, text)."""
+    out = [(m.start, m.end, act, m.text) for act in actors for m in act.mentions
+           if a <= m.start and m.end <= b and m.kind != "pronoun"]
+    taken = [(s, e) for s, e, _, _ in out]
+    for p in _PRONOUN.finditer(doc.text, a, b):
+        if not any(s <= p.start() < e for s, e in taken):
+            out.append((p.start(), p.end(), None, p.group(0)))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _take(doc: Document, actors: list[Actor], hit: tuple[int, int, Actor | None, str]) -> Actor | None:
+    """The actor a speaker mention stands for; a pronoun is resolved and becomes a mention of its actor."""
+    start, end, actor, surface = hit
+    if actor is not None:
+        return actor
+    actor = _resolve_pronoun(doc, actors, start, surface)
+    if actor is not None:
+        actor.add(Mention(start, end, surface, "pronoun"))
+    return actor
+
+
 def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
-    """Find quotes and their speakers; pronoun speakers are added to the actor as pronoun mentions."""
+    """Find quotes and their speakers; pronoun speakers are added to the actor as pronoun mentions.
+
+    After the close (``“…,” X said`` / ``“…,” said X`` / ``“…,” he added``) the speaker is the mention right before
+    the speech verb, or the first one after it when nothing stands between the quote and the verb; before the open
+    (``X said: “…”``, ``X called it “…”``, ``X was blunt: “…”``) it is the mention nearest before the last speech
+    verb, or for a colon the subject of the sentence. A speech verb whose subject is no actor ("the official said")
+    leaves the quote unattributed rather than continuing the previous speaker."""
     text = doc.text
     quotes: list[Quote] = []
     for start, end in find_quote_spans(text):
         sent = doc.sentences[doc.sentence_at(min(end, len(text) - 1))]
         speaker: Actor | None = None
+        attributed = False  # a speech verb was found, whether or not its subject is an actor
         # 1. after the close: up to the end of the sentence that holds the closing mark (at most 120 chars)
         tail_end = min(max(sent.end, end + 1), end + 120)
         tail = text[end:tail_end]
-        if re.search(r"\b" + _VERB + r"\b", tail) or re.match(r"^[”\"»]?\s*,?\s*according to", tail):
-            hit = _mention_in(actors, end, tail_end)
-            pron = _PRONOUN.search(tail)
-            if pron and (hit is None or end + pron.start() < hit[1].start):
-                speaker = _resolve_pronoun(doc, actors, end + pron.start(), pron.group(0))
-                if speaker is not None:
-                    speaker.add(Mention(end + pron.start(), end + pron.end(), pron.group(0), "pronoun"))
-            elif hit is not None:
-                speaker = hit[0]
-        # 2. before the open, same sentence, with a speech verb and a colon or comma before the mark
-        if speaker is None:
+        verb = re.search(r"\b" + _VERB + r"\b", tail)
+        according = re.match(r"^[”\"»]?\s*,?\s*(?:\w+\s+)?according to\b", tail)
+        if according:
+            hits = _speaker_mentions(doc, actors, end + according.end(), tail_end)
+            attributed = True
+            speaker = _take(doc, actors, hits[0]) if hits else None
+        elif verb and verb.start() <= 60 and not re.search(r"[“\"«]", tail[1:verb.start()]):
+            attributed = True
+            before = _speaker_mentions(doc, actors, end, end + verb.start())
+            between = text[end:end + verb.start()].strip(" ,”\"»'’\n")
+            if before:
+                speaker = _take(doc, actors, before[-1])
+            elif not between:  # “…,” said X
+                after = _speaker_mentions(doc, actors, end + verb.end(), min(tail_end, end + verb.end() + 60))
+                speaker = _take(doc, actors, after[0]) if after else None
+        # 2. before the open, same sentence
+        if speaker is None and not attributed:
             head_sent = doc.sentences[doc.sentence_at(start)]
-            head = text[head_sent.start:start - 1]
-            if re.search(r"\b" + _VERB + r"\b[^.!?]*[:,]?\s*$", head):
-                hit = _mention_in(actors, head_sent.start, start - 1)
-                pron = _PRONOUN.search(head)
-                if hit is not None:
-                    speaker = hit[0]
-                elif pron:
-                    speaker = _resolve_pronoun(doc, actors, head_sent.start + pron.start(), pron.group(0))
-                    if speaker is not None:
-                        speaker.add(Mention(head_sent.start + pron.start(), head_sent.start + pron.end(),
-                                            pron.group(0), "pronoun"))
-        # 3. continuation of the previous quote
-        if speaker is None and quotes and quotes[-1].speaker is not None:
+            head_start, head_end = head_sent.start, max(head_sent.start, start - 1)
+            head = text[head_start:head_end]
+            verbs = list(re.finditer(r"\b(?:" + _VERB + "|" + _INTRO_VERBS + r")\b", head))
+            if verbs:
+                attributed = True
+                before = _speaker_mentions(doc, actors, head_start, head_start + verbs[-1].start())
+                if before:
+                    speaker = _take(doc, actors, before[-1])
+            elif head.rstrip().endswith(":"):
+                attributed = True
+                hits = [h for h in _speaker_mentions(doc, actors, head_start, head_end)]
+                subjects = [h for h in hits if h[2] is None or _is_subject(doc, Mention(h[0], h[1], h[3]))]
+                if subjects or hits:
+                    speaker = _take(doc, actors, (subjects or hits)[-1])
+        # 3. continuation of the previous quote, when this one has no attribution of its own
+        if speaker is None and not attributed and quotes and quotes[-1].speaker is not None:
             gap = text[quotes[-1].end:start]
             if gap.count("\n\n") <= 1 and len(gap) < 400:
                 speaker = next((a for a in actors if a.name == quotes[-1].speaker), None)

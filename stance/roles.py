@@ -60,6 +60,26 @@ ROLE_NOUN = re.compile(rf"\b[Tt]he\s+(?P<span>(?:(?P<dem>{_DEMONYMS})\s+)?{_MODI
                        rf"(?P<head>{_HEADS}))\b(?!\s*(?:of|for|to)\b)", re.IGNORECASE)
 
 
+#: Bodies that speak for their state: "the Indian petroleum ministry", "the Russian embassy in Warsaw".
+INSTITUTION_NOUNS = ("ministry", "embassy", "government", "cabinet", "delegation", "mission", "consulate",
+                     "foreign office", "presidency", "president's office", "prime minister's office")
+_INSTITUTIONS = "|".join(re.escape(n) for n in sorted(INSTITUTION_NOUNS, key=len, reverse=True))
+STATE_BODY = re.compile(rf"\b(?:[Tt]he\s+)?(?P<dem>{_DEMONYMS})\s+(?:(?-i:[a-z][\w-]+)\s+){{0,2}}"
+                        rf"(?P<noun>{_INSTITUTIONS})\b", re.IGNORECASE)
+#: A back-reference to a body named earlier: "the ministry said".
+BODY_NOUN = re.compile(rf"\b[Tt]he\s+(?P<noun>{_INSTITUTIONS})\b")
+
+
+def find_state_bodies(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, state) for each body named with its state's demonym ("the Russian embassy" → Russia)."""
+    out = []
+    for m in STATE_BODY.finditer(text):
+        country = COUNTRY_OF_DEMONYM.get(m.group("dem").lower())
+        if country and m.group("dem")[0].isupper():
+            out.append((m.start(), m.end(), country))
+    return out
+
+
 @dataclass(frozen=True)
 class Role:
     """An office (its normalised head, e.g. "prime minister") and the country it belongs to, if named."""
