@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from stance.actors import Actor, Mention
+from stance.roles import ROLE_NOUN
 from stance.text import Document
 
 SPEECH_VERBS = ("said", "says", "added", "adds", "told", "tells", "warned", "warns", "insisted", "argued", "argues",
@@ -98,7 +100,8 @@ def _is_subject(doc: Document, m: Mention) -> bool:
     return False
 
 
-def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str = "") -> Actor | None:
+def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str = "",
+                     skip: Sequence[tuple[int, int]] = ()) -> Actor | None:
     """The most salient person a "he"/"she" at `pos` can refer to.
 
     Candidates: person actors named (by name, alias, role noun or an already resolved pronoun) in the current or the
@@ -116,7 +119,7 @@ def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str 
         return max(bodies, key=lambda x: x[0])[1] if bodies else None
     gender = _PRONOUN_GENDER.get(pronoun.lower())
     cands = [(m.start, a, m) for a in actors if a.type == "person" and (gender is None or a.gender in (None, gender))
-             for m in a.mentions if first <= m.start < pos]
+             for m in a.mentions if first <= m.start < pos and not any(x <= m.start < y for x, y in skip)]
     if not cands:
         return None
     latest = doc.sentence_at(max(c[0] for c in cands))
@@ -125,39 +128,78 @@ def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str 
     return (subjects or in_sentence)[-1][1]
 
 
-def _speaker_mentions(doc: Document, actors: list[Actor], a: int, b: int) -> list[tuple[int, int, Actor | None, str]]:
-    """Actor mentions and he/she pronouns in ``text[a:b]``: (start, end, actor or None for a pronoun, text)."""
+Hit = tuple  # (start, end, actor or None for a pronoun / unresolved role noun, surface text)
+
+
+def _speaker_mentions(doc: Document, actors: list[Actor], a: int, b: int) -> list[Hit]:
+    """Actor mentions, he/she/it pronouns and role nouns ("the prime minister") in ``text[a:b]``, in order."""
     out = [(m.start, m.end, act, m.text) for act in actors for m in act.mentions
            if a <= m.start and m.end <= b and m.kind != "pronoun"]
     taken = [(s, e) for s, e, _, _ in out]
     for p in _PRONOUN.finditer(doc.text, a, b):
         if not any(s <= p.start() < e for s, e in taken):
             out.append((p.start(), p.end(), None, p.group(0)))
+    for r in ROLE_NOUN.finditer(doc.text, a, b):
+        if not any(s < r.end() and r.start() < e for s, e in taken):
+            out.append((r.start("span"), r.end("span"), None, r.group("span")))
     return sorted(out, key=lambda x: x[0])
 
 
-def _take(doc: Document, actors: list[Actor], hit: tuple[int, int, Actor | None, str]) -> Actor | None:
-    """The actor a speaker mention stands for; a pronoun is resolved and becomes a mention of its actor."""
+def _take(doc: Document, actors: list[Actor], hit: Hit, quote_spans: list[tuple[int, int]]) -> Actor | None:
+    """The actor a speaker mention stands for. A pronoun or an unresolved role noun goes to the most salient
+    compatible actor named outside quotes (``_resolve_pronoun``) and becomes a mention of it."""
     start, end, actor, surface = hit
     if actor is not None:
         return actor
-    actor = _resolve_pronoun(doc, actors, start, surface)
+    pronoun = surface if _PRONOUN.fullmatch(surface) else ""
+    actor = _resolve_pronoun(doc, actors, start, pronoun, quote_spans)
     if actor is not None:
-        actor.add(Mention(start, end, surface, "pronoun"))
+        actor.add(Mention(start, end, surface, "pronoun" if pronoun else "role"))
     return actor
+
+
+def _subject_hit(doc: Document, hits: list[Hit], verb_char: int) -> Hit | None:
+    """The hit that is the grammatical subject of the verb at ``verb_char``; for a verb without its own subject
+    ("thanked X and said …", "telling reporters …") the subject of the verb it hangs from."""
+    span = doc.spacy_doc.char_span(verb_char, verb_char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span[0]
+    for _ in range(3):
+        subj = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            def at(tok):
+                return next((h for h in hits if h[0] <= tok.idx < h[1] or tok.idx <= h[0] < tok.idx + len(tok.text)),
+                            None)
+            direct = at(subj[0])
+            if direct is not None and direct[2] is not None:
+                return direct
+            # "The minister, Tor Vang, said": the named apposition beats the role noun
+            named = [h for t in subj[0].children if t.dep_ == "appos" for h in [at(t)] if h and h[2] is not None]
+            return named[0] if named else direct  # None: a subject that is no actor ("the official said")
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+_NO_ATTRIBUTION = re.compile(r"\b(?:and|but|or|while|which|who|that|as|then|before|after|because)\b", re.IGNORECASE)
 
 
 def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
     """Find quotes and their speakers; pronoun speakers are added to the actor as pronoun mentions.
 
-    After the close (``“…,” X said`` / ``“…,” said X`` / ``“…,” he added``) the speaker is the mention right before
-    the speech verb, or the first one after it when nothing stands between the quote and the verb; before the open
-    (``X said: “…”``, ``X called it “…”``, ``X was blunt: “…”``) it is the mention nearest before the last speech
-    verb, or for a colon the subject of the sentence. A speech verb whose subject is no actor ("the official said")
-    leaves the quote unattributed rather than continuing the previous speaker."""
+    After the close (``“…,” X said`` / ``“…,” said X`` / ``“…,” he added`` / ``“…,” according to X``) and before the
+    open (``X said: “…”``, ``X called it “…”``, ``X said Ukraine was “…”``) the speaker is the grammatical subject of
+    the speech verb (or of the verb it is coordinated with: "X thanked Y and said …"), else the mention nearest the
+    verb. A colon without a verb (``X was blunt: “…”``) takes the sentence's subject; a quote with no attribution that
+    opens a sentence takes the subject of the previous sentence in its paragraph, or continues the previous quote's
+    speaker. A speech verb whose subject is no actor ("the official said") leaves the quote unattributed."""
     text = doc.text
     quotes: list[Quote] = []
-    for start, end in find_quote_spans(text):
+    spans = find_quote_spans(text)
+    quote_spans = [(a - 1, b + 1) for a, b in spans]
+    for start, end in spans:
         sent = doc.sentences[doc.sentence_at(min(end, len(text) - 1))]
         speaker: Actor | None = None
         attributed = False  # a speech verb was found, whether or not its subject is an actor
@@ -169,34 +211,47 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
         if according:
             hits = _speaker_mentions(doc, actors, end + according.end(), tail_end)
             attributed = True
-            speaker = _take(doc, actors, hits[0]) if hits else None
+            speaker = _take(doc, actors, hits[0], quote_spans) if hits else None
         elif verb and verb.start() <= 60 and not re.search(r"[“\"«]", tail[1:verb.start()]):
-            attributed = True
-            before = _speaker_mentions(doc, actors, end, end + verb.start())
-            between = text[end:end + verb.start()].strip(" ,”\"»'’\n")
-            if before:
-                speaker = _take(doc, actors, before[-1])
-            elif not between:  # “…,” said X
-                after = _speaker_mentions(doc, actors, end + verb.end(), min(tail_end, end + verb.end() + 60))
-                speaker = _take(doc, actors, after[0]) if after else None
+            between = text[end + 1:end + verb.start()].strip(" ,”\"»'’\n")
+            if len(between.split()) <= 6 and not _NO_ATTRIBUTION.search(between):
+                attributed = True
+                hits = _speaker_mentions(doc, actors, end, min(tail_end, end + verb.end() + 60))
+                hit = _subject_hit(doc, hits, end + verb.start())
+                if hit is None:
+                    before = [h for h in hits if h[0] < end + verb.start()]
+                    after = [h for h in hits if h[0] >= end + verb.end()]
+                    hit = before[-1] if before else (after[0] if after and not between else None)
+                speaker = _take(doc, actors, hit, quote_spans) if hit else None
         # 2. before the open, same sentence
+        head_sent = doc.sentences[doc.sentence_at(start)]
+        head_start, head_end = head_sent.start, max(head_sent.start, start - 1)
+        head = text[head_start:head_end]
         if speaker is None and not attributed:
-            head_sent = doc.sentences[doc.sentence_at(start)]
-            head_start, head_end = head_sent.start, max(head_sent.start, start - 1)
-            head = text[head_start:head_end]
             verbs = list(re.finditer(r"\b(?:" + _VERB + "|" + _INTRO_VERBS + r")\b", head))
             if verbs:
                 attributed = True
-                before = _speaker_mentions(doc, actors, head_start, head_start + verbs[-1].start())
-                if before:
-                    speaker = _take(doc, actors, before[-1])
+                hits = _speaker_mentions(doc, actors, head_start, head_end)
+                hit = _subject_hit(doc, hits, head_start + verbs[-1].start())
+                if hit is None:
+                    before = [h for h in hits if h[0] < head_start + verbs[-1].start()]
+                    hit = before[-1] if before else None
+                speaker = _take(doc, actors, hit, quote_spans) if hit else None
             elif head.rstrip().endswith(":"):
                 attributed = True
-                hits = [h for h in _speaker_mentions(doc, actors, head_start, head_end)]
-                subjects = [h for h in hits if h[2] is None or _is_subject(doc, Mention(h[0], h[1], h[3]))]
+                hits = _speaker_mentions(doc, actors, head_start, head_end)
+                subjects = [h for h in hits if _is_subject(doc, Mention(h[0], h[1], h[3]))]
                 if subjects or hits:
-                    speaker = _take(doc, actors, (subjects or hits)[-1])
-        # 3. continuation of the previous quote, when this one has no attribution of its own
+                    speaker = _take(doc, actors, (subjects or hits)[-1], quote_spans)
+        # 3. no attribution: the previous sentence's subject, or the previous quote's speaker
+        if speaker is None and not attributed and not head.strip() and head_sent.index > 0:
+            prev = doc.sentences[head_sent.index - 1]
+            if prev.paragraph == head_sent.paragraph and not any(a < prev.end and prev.start < b for a, b in
+                                                                  quote_spans):
+                hits = _speaker_mentions(doc, actors, prev.start, prev.end)
+                subjects = [h for h in hits if _is_subject(doc, Mention(h[0], h[1], h[3]))]
+                if subjects:
+                    speaker = _take(doc, actors, subjects[0], quote_spans)
         if speaker is None and not attributed and quotes and quotes[-1].speaker is not None:
             gap = text[quotes[-1].end:start]
             if gap.count("\n\n") <= 1 and len(gap) < 400:
