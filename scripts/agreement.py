@@ -13,6 +13,11 @@ Usage:
     python scripts/agreement.py --first data/*.jsonl --second data/second_pass/*.jsonl [--json docs/agreement.json]
     python scripts/agreement.py --make-items data/train.jsonl ... --out items.jsonl   # the second pass's input
     python scripts/agreement.py --check-items items.jsonl --second answers.jsonl     # completeness of one answer file
+    python scripts/agreement.py --apply data/second_pass/adjudication.jsonl --first data/*.jsonl  # settle labels
+
+Adjudication lines are {"id", "actor", "target", "first", "second", "final", "evidence", "reason"}; ``--apply``
+rewrites the split files in place: a pair the adjudicator settled as not_addressed is dropped, a new or changed
+label takes the adjudicator's evidence, and every settled stance gets the tag "adjudicated".
 """
 
 from __future__ import annotations
@@ -66,6 +71,44 @@ def second_labels(rows: list[dict]) -> dict[tuple[str, str, str], str]:
     return out
 
 
+def apply_adjudication(adjudication: Path, split_files: list[Path]) -> int:
+    """Rewrite the split files with the adjudicated labels; print what changed."""
+    decisions = {(d["id"], d["actor"], d["target"]): d for d in read_jsonl([adjudication])}
+    changed: Counter = Counter()
+    for path in split_files:
+        rows = read_jsonl([path])
+        for art in rows:
+            stances = []
+            by_actor = {s["actor"]: s for s in art["stances"]}
+            seen = set()
+            for s in art["stances"]:
+                d = decisions.get((art["id"], s["actor"], s["target"]))
+                seen.add((s["actor"], s["target"]))
+                if d is None or d["final"] == s["label"]:
+                    stances.append(s)
+                    continue
+                if d["final"] == "not_addressed":
+                    changed["dropped"] += 1
+                    continue
+                stances.append({**s, "label": d["final"], "evidence": d["evidence"],
+                                "tags": sorted({*s.get("tags", []), "adjudicated"})})
+                changed["relabelled"] += 1
+            for (aid, actor, target), d in decisions.items():
+                if aid != art["id"] or (actor, target) in seen or d["final"] == "not_addressed":
+                    continue
+                base = by_actor[actor]
+                new = {"actor": actor, "type": base.get("type"), "aliases": base.get("aliases", []), "target": target,
+                       "label": d["final"], "evidence": d["evidence"], "tags": ["adjudicated"]}
+                if base.get("affiliation"):
+                    new["affiliation"] = base["affiliation"]
+                stances.append(new)
+                changed["added"] += 1
+            art["stances"] = stances
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(dict(changed))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--first", nargs="*", type=Path, default=[])
@@ -73,10 +116,13 @@ def main() -> int:
     parser.add_argument("--make-items", nargs="*", type=Path)
     parser.add_argument("--check-items", type=Path)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--apply", type=Path, help="adjudication file to settle the labels of --first with")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--disagreements", type=Path, default=Path("outputs/agreement/disagreements.jsonl"))
     args = parser.parse_args()
 
+    if args.apply:
+        return apply_adjudication(args.apply, args.first)
     if args.make_items:
         rows = [items_of(a) for a in read_jsonl(args.make_items)]
         args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
