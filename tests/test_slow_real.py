@@ -95,11 +95,16 @@ def test_corpus_shares_no_8_word_run_with_public_sets():
         words = re.findall(r"\w+", text.lower())
         return {" ".join(words[i:i + 8]) for i in range(len(words) - 7)}
 
+    from stance.mention_gold import read_mention_gold
+
     ours = set()
     for f in (ROOT / "data").glob("*.jsonl"):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ours |= grams(json.loads(line)["text"])
+    for f in (ROOT / "data" / "gold").glob("*.jsonl"):
+        for art in read_mention_gold(f):
+            ours |= grams(art.text)
     theirs = set()
     for name in ("seesaw", "directed_sentiment", "newsmtsc", "ruw"):
         for split in ("train", "validation", "test"):
