@@ -69,6 +69,8 @@ class EvidenceConfig:
     min_relevance: float = 0.25
     max_passage_chars: int = 900
     require_holder: str = "discovered"
+    holder_weight: float = 0.0
+    min_passage_relevance: Optional[float] = None
 
 
 @dataclass

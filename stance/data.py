@@ -202,7 +202,9 @@ def article_examples(article: LabelledArticle, config: StanceConfig, registry: T
         gold_idx = _evidence_sentences(doc, article.text, s.evidence)
         chosen = select_passages(doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
                                  min_relevance=cfg.evidence.min_relevance,
-                                 require_holder=cfg.evidence.require_holder == "always", **kw)
+                                 require_holder=cfg.evidence.require_holder == "always",
+                                 holder_weight=cfg.evidence.holder_weight,
+                                 min_passage_relevance=cfg.evidence.min_passage_relevance, **kw)
         covered, extra = set(), 0
         for p in chosen:  # most relevant first
             if p.sentence_index in gold_idx:

@@ -73,7 +73,7 @@ def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quo
             if tok.dep_ == "pobj" and (tok.head.lower_ == "by" or (tok.head.lower_ == "to" and
                                                                     tok.head.head.lower_ == "according")):
                 return True
-            if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+            if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
                 break
             tok = tok.head
     return False
@@ -132,15 +132,28 @@ def build_passage(doc: Document, actor: Actor, target: Target, sentence_index: i
 
 def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Quote], *, max_passages: int,
                     min_relevance: float, context_sentences: int, max_chars: int, start_token: str,
-                    end_token: str, require_holder: bool = False) -> list[Passage]:
+                    end_token: str, require_holder: bool = False, holder_weight: float = 0.0,
+                    min_passage_relevance: float | None = None) -> list[Passage]:
     """The best passages linking `actor` to `target`, most relevant first (ties: earlier first).
 
-    With `require_holder`, only sentences where the actor can hold a position count (see `is_holder`)."""
+    Sentences where the actor holds the position (speaks, or is the subject: see `is_holder`) rank with their
+    relevance raised by the factor ``1 + holder_weight``; with `require_holder`, only such sentences count. A pair is
+    addressed when one passage reaches ``min_relevance``; it then keeps up to ``max_passages`` passages whose
+    relevance reaches ``min_passage_relevance`` (default: ``min_relevance``), so a reply that names the target
+    only as "it" can join the sentence that names it."""
+    min_passage_relevance = min_relevance if min_passage_relevance is None else min_passage_relevance
     doc_relevance = target.relevance(doc.text)
-    candidates = [build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,
-                                start_token=start_token, end_token=end_token, doc_relevance=doc_relevance)
-                  for i in sorted(linked_sentences(doc, actor, quotes))
-                  if not require_holder or is_holder(doc, actor, i, quotes)]
-    kept = [p for p in candidates if p.relevance >= min_relevance]
-    kept.sort(key=lambda p: (-p.relevance, p.start))
-    return kept[:max_passages]
+    scored = []
+    for i in sorted(linked_sentences(doc, actor, quotes)):
+        holder = is_holder(doc, actor, i, quotes)
+        if require_holder and not holder:
+            continue
+        p = build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,
+                          start_token=start_token, end_token=end_token, doc_relevance=doc_relevance)
+        if p.relevance >= min(min_relevance, min_passage_relevance):
+            scored.append((p.relevance * (1.0 + holder_weight) if holder else p.relevance, p))
+    if not any(p.relevance >= min_relevance for _, p in scored):
+        return []  # the pair is not addressed
+    scored = [(r, p) for r, p in scored if p.relevance >= min_passage_relevance]
+    scored.sort(key=lambda x: (-x[0], x[1].start))
+    return [p for _, p in scored[:max_passages]]

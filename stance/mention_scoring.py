@@ -6,7 +6,8 @@ Each system actor is mapped to the gold actor it shares the most (non-pronoun) m
   the same gold actor; **mention precision**: share of system name/alias/role mentions that overlap a gold mention
   of the gold actor their system actor maps to;
 - **pronoun accuracy**: share of gold pronoun mentions that the system links to the right actor;
-- **quote-speaker accuracy**: share of gold quotes whose most-overlapping system quote has the right speaker
+- **quote-speaker accuracy**: share of gold quotes whose best-matching system quote (overlap over union) has the
+  right speaker
   (a quote the system misses or leaves unattributed counts as wrong).
 """
 
@@ -76,7 +77,8 @@ class MentionScores:
                                            for owner, m in system)
         for q in gold.quotes:
             c["gold_quotes"] += 1
-            best = max(quotes, key=lambda s: _overlap(s.start, s.end, q.start, q.end), default=None)
+            best = max(quotes, key=lambda s: _overlap(s.start, s.end, q.start, q.end) /
+                       (max(s.end, q.end) - min(s.start, q.start)), default=None)  # best overlap over union
             if best is None or not _overlap(best.start, best.end, q.start, q.end):
                 self.misses.append(f"{gold.id}: quote not found: {text[q.start:q.end][:60]!r} ({q.speaker})")
                 continue

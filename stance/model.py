@@ -211,7 +211,9 @@ class StanceDetector:
                     doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
                     min_relevance=cfg.evidence.min_relevance, context_sentences=cfg.evidence.context_sentences,
                     max_chars=cfg.evidence.max_passage_chars, start_token=cfg.model.actor_start,
-                    end_token=cfg.model.actor_end, require_holder=holder)
+                    end_token=cfg.model.actor_end, require_holder=holder,
+                    holder_weight=cfg.evidence.holder_weight,
+                    min_passage_relevance=cfg.evidence.min_passage_relevance)
         return analysis
 
     def predict_proba(self, target_texts: Sequence[str], passages: Sequence[str], progress: bool = False

@@ -50,8 +50,12 @@ class Quote:
     speaker: str | None
 
 
+_INNER_SINGLE = re.compile(r"(?<![\w’'])([‘'])(?=[A-Z\w])(.+?)(?<=\S)[’'](?![\w])", re.DOTALL)
+
+
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans between matching quote marks; an unclosed mark runs to the end of its paragraph."""
+    """Spans between matching quote marks, sorted by start; an unclosed mark runs to the end of its paragraph.
+    Single quotes (‘…’ or '…') count only inside a double-quoted span, as a quote within a quote."""
     spans = []
     for open_mark, close_mark in _QUOTE_PAIRS:
         pos = 0
@@ -68,7 +72,12 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             else:
                 spans.append((a + 1, b))
                 pos = b + 1
-    return sorted(spans)
+    inner = []
+    for a, b in spans:
+        for m in _INNER_SINGLE.finditer(text, a, b):
+            if m.end() <= b and "\n\n" not in m.group(2):
+                inner.append((m.start(2), m.end(2)))
+    return sorted(spans + inner)
 
 
 def _mention_in(actors: list[Actor], start: int, end: int, last: bool = False) -> tuple[Actor, Mention] | None:
@@ -94,7 +103,7 @@ def _is_subject(doc: Document, m: Mention) -> bool:
     for _ in range(3):
         if tok.dep_ in _SUBJECT_DEPS:
             return True
-        if tok.dep_ not in ("compound", "appos", "poss") or tok.head is tok:
+        if tok.dep_ not in ("compound", "appos", "poss") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -108,9 +117,10 @@ def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str 
     ``PRONOUN_WINDOW`` previous sentences, whose gender, when known, agrees with the pronoun. ("It said" goes to
     the state or organisation named last in the current or two previous sentences.) Salience: take the latest
     sentence that names a candidate; a candidate that is the grammatical subject there (or a resolved pronoun) wins
-    over one that is not, and among equals the one named last wins. Limits: gender comes only from honorifics and
-    a first-name list, so two men (or two unknowns) in one sentence are told apart only by syntax, and a pronoun
-    naming someone outside the window stays unresolved."""
+    over one that is not, the subject of the main clause beats that of a clause inside it, and among equals the one
+    named last wins. For "she", a person known to be a woman beats one of unknown gender. Limits: gender
+    comes only from honorifics and a first-name list, so two men (or two unknowns) in one sentence are told apart
+    only by syntax, and a pronoun naming someone outside the window stays unresolved."""
     first = doc.sentences[max(0, doc.sentence_at(pos) - PRONOUN_WINDOW)].start
     if pronoun.lower() == "it":  # "it said": a state or organisation named in the last two sentences
         first = doc.sentences[max(0, doc.sentence_at(pos) - 2)].start
@@ -118,14 +128,31 @@ def _resolve_pronoun(doc: Document, actors: list[Actor], pos: int, pronoun: str 
                   for m in a.mentions if first <= m.start < pos]
         return max(bodies, key=lambda x: x[0])[1] if bodies else None
     gender = _PRONOUN_GENDER.get(pronoun.lower())
-    cands = [(m.start, a, m) for a in actors if a.type == "person" and (gender is None or a.gender in (None, gender))
+    people = [a for a in actors if a.type == "person" and (gender is None or a.gender in (None, gender))]
+    cands = [(m.start, a, m) for a in people
              for m in a.mentions if first <= m.start < pos and not any(x <= m.start < y for x, y in skip)]
+    if gender == "f" and any(c[1].gender == gender for c in cands):  # "she" after a known woman
+        cands = [c for c in cands if c[1].gender == gender]
     if not cands:
         return None
     latest = doc.sentence_at(max(c[0] for c in cands))
     in_sentence = sorted((c for c in cands if doc.sentence_at(c[0]) == latest), key=lambda c: c[0])
-    subjects = [c for c in in_sentence if c[2].kind == "pronoun" or _is_subject(doc, c[2])]
-    return (subjects or in_sentence)[-1][1]
+    subjects = [(_clause_depth(doc, c[2]), c) for c in in_sentence if c[2].kind == "pronoun" or _is_subject(doc, c[2])]
+    if subjects:  # the subject of the main clause beats the subject of a clause inside it
+        top = min(d for d, _ in subjects)
+        return [c for d, c in subjects if d == top][-1][1]
+    return in_sentence[-1][1]
+
+
+def _clause_depth(doc: Document, m: Mention) -> int:
+    """How deep the clause whose subject is `m` sits below the sentence root (0: the main clause)."""
+    span = doc.spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return 99
+    tok, depth = span.root, 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 Hit = tuple  # (start, end, actor or None for a pronoun / unresolved role noun, surface text)
@@ -177,7 +204,7 @@ def _subject_hit(doc: Document, hits: list[Hit], verb_char: int) -> Hit | None:
             # "The minister, Tor Vang, said": the named apposition beats the role noun
             named = [h for t in subj[0].children if t.dep_ == "appos" for h in [at(t)] if h and h[2] is not None]
             return named[0] if named else direct  # None: a subject that is no actor ("the official said")
-        if verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -244,18 +271,28 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
                 if subjects or hits:
                     speaker = _take(doc, actors, (subjects or hits)[-1], quote_spans)
         # 3. no attribution: the previous sentence's subject, or the previous quote's speaker
-        if speaker is None and not attributed and not head.strip() and head_sent.index > 0:
+        prev_span = None
+        if head.rstrip().endswith((".", "!", "?")):  # the segmenter kept the previous sentence with the quote
+            prev_span = (head_start, head_end)
+        elif not head.strip() and head_sent.index > 0:
             prev = doc.sentences[head_sent.index - 1]
-            if prev.paragraph == head_sent.paragraph and not any(a < prev.end and prev.start < b for a, b in
-                                                                  quote_spans):
-                hits = _speaker_mentions(doc, actors, prev.start, prev.end)
+            if prev.paragraph == head_sent.paragraph:
+                prev_span = (prev.start, prev.end)
+        if speaker is None and not attributed and prev_span is not None:
+            if not any(a < prev_span[1] and prev_span[0] < b for a, b in quote_spans):
+                hits = _speaker_mentions(doc, actors, *prev_span)
                 subjects = [h for h in hits if _is_subject(doc, Mention(h[0], h[1], h[3]))]
                 if subjects:
                     speaker = _take(doc, actors, subjects[0], quote_spans)
-        if speaker is None and not attributed and quotes and quotes[-1].speaker is not None:
-            gap = text[quotes[-1].end:start]
+        outer = next((o for o in quote_spans if o[0] < start - 1 and end + 1 <= o[1]), None)
+        previous = [q for q in quotes if not any(o[0] < q.start - 1 and q.end + 1 <= o[1] for o in quote_spans)]
+        if speaker is None and not attributed and outer is None and previous and previous[-1].speaker is not None:
+            gap = text[previous[-1].end:start]
             if gap.count("\n\n") <= 1 and len(gap) < 400:
-                speaker = next((a for a in actors if a.name == quotes[-1].speaker), None)
+                speaker = next((a for a in actors if a.name == previous[-1].speaker), None)
+        if speaker is None and outer is not None:  # an unattributed quote within a quote: its outer speaker's
+            speaker = next((a for q in quotes if (q.start - 1, q.end + 1) == outer for a in actors
+                            if a.name == q.speaker), None)
         quotes.append(Quote(start, end, speaker.name if speaker else None))
     quotes.extend(_interview_answers(doc, actors))
     quotes.extend(_transcript_turns(doc, actors))
