@@ -391,6 +391,13 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
         actor = Actor(name=name, type=kind, aliases=set(forms) - {name})
         _search_forms(doc.text, actor, forms, taken, folded=folded)
         actors.append(actor)
+    by_state = {a.name: a for a in actors}
+    by_state.update({table.lookup(a.name): a for a in actors if table.lookup(a.name)})
+    for start, end, country in find_state_bodies(doc.text):  # "the Russian embassy" speaks for Russia
+        owner = by_state.get(country) or by_state.get(table.lookup(country) or "")
+        if owner is not None and not _overlaps(taken, start, end):
+            owner.add(Mention(start, end, doc.text[start:end], "alias"))
+            taken.append((start, end))
     link_roles(doc.text, actors, taken)
     order = {p[0]: i for i, p in enumerate(parsed)}
     return sorted(actors, key=lambda a: order[a.name])

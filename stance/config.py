@@ -64,13 +64,13 @@ class ActorsConfig:
 class EvidenceConfig:
     """Which passages link an actor to a target."""
 
-    max_passages: int = 4
+    max_passages: int = 5
     context_sentences: int = 1
-    min_relevance: float = 0.25
+    min_relevance: float = 0.15
     max_passage_chars: int = 900
     require_holder: str = "discovered"
     holder_weight: float = 0.0
-    min_passage_relevance: Optional[float] = None
+    min_passage_relevance: Optional[float] = 0.0
 
 
 @dataclass
@@ -93,7 +93,7 @@ class TrainConfig:
     """Fine-tuning with the Hugging Face Trainer."""
 
     output_dir: str = "models/default"
-    epochs: float = 4.0
+    epochs: float = 3.0
     learning_rate: float = 8e-5
     batch_size: int = 16
     eval_batch_size: int = 64
@@ -107,6 +107,7 @@ class TrainConfig:
     resume: bool = True
     logging_steps: int = 20
     save_total_limit: int = 2
+    group_by_length: bool = True
     max_train_examples: Optional[int] = None
 
 

@@ -62,12 +62,13 @@ ROLE_NOUN = re.compile(rf"\b[Tt]he\s+(?P<span>(?:(?P<dem>{_DEMONYMS})\s+)?{_MODI
 
 #: Bodies that speak for their state: "the Indian petroleum ministry", "the Russian embassy in Warsaw".
 INSTITUTION_NOUNS = ("ministry", "embassy", "government", "cabinet", "delegation", "mission", "consulate",
-                     "foreign office", "presidency", "president's office", "prime minister's office")
+                     "foreign office", "presidency", "president's office", "prime minister's office", "officials",
+                     "diplomats", "authorities", "negotiators")
 _INSTITUTIONS = "|".join(re.escape(n) for n in sorted(INSTITUTION_NOUNS, key=len, reverse=True))
 STATE_BODY = re.compile(rf"\b(?:[Tt]he\s+)?(?P<dem>{_DEMONYMS})\s+(?:(?-i:[a-z][\w-]+)\s+){{0,2}}"
                         rf"(?P<noun>{_INSTITUTIONS})\b", re.IGNORECASE)
 #: A back-reference to a body named earlier: "the ministry said".
-BODY_NOUN = re.compile(rf"\b[Tt]he\s+(?P<noun>{_INSTITUTIONS})\b")
+BODY_NOUN = re.compile(r"\b[Tt]he\s+(?P<noun>ministry|embassy|government|cabinet|delegation|mission|consulate)\b")
 
 
 def find_state_bodies(text: str) -> list[tuple[int, int, str]]:

@@ -67,7 +67,8 @@ def training_arguments(config: StanceConfig, output_dir: Path, progress: bool):
         eval_strategy="epoch", save_strategy="epoch", logging_strategy="steps", logging_steps=t.logging_steps,
         load_best_model_at_end=True, metric_for_best_model="macro_f1", greater_is_better=True,
         save_total_limit=t.save_total_limit, report_to=[], disable_tqdm=not progress,
-        use_cpu=select_device(config.runtime.device) == "cpu", dataloader_num_workers=0)
+        use_cpu=select_device(config.runtime.device) == "cpu", dataloader_num_workers=0,
+        train_sampling_strategy="group_by_length" if t.group_by_length else "random")
 
 
 def load_training_examples(config: StanceConfig, registry: TargetRegistry, aliases: AliasTable,
