@@ -102,3 +102,25 @@ class MentionScores:
                 "quote_speaker_accuracy": ratio("quotes_right", "gold_quotes"),
                 "gold_actors": c["gold_actors"], "gold_mentions": c["gold_mentions"],
                 "gold_pronouns": c["gold_pronouns"], "gold_quotes": c["gold_quotes"]}
+
+
+def score_gold_files(paths, config) -> MentionScores:
+    """Run actor discovery and quote attribution, as prediction does, over gold mention files and score them."""
+    from stance.actors import AliasTable, discover_actors
+    from stance.config import resolve_path
+    from stance.mention_gold import read_mention_gold
+    from stance.quotes import attribute_quotes, link_pronoun_subjects
+    from stance.text import load_pipeline, segment
+
+    table = AliasTable.from_yaml(resolve_path(config.actors.alias_table))
+    nlp = load_pipeline(config.actors.spacy_model)
+    scores = MentionScores()
+    for path in paths:
+        for art in read_mention_gold(path):
+            doc = segment(art.text, nlp)
+            actors = discover_actors(doc, table, config.actors.entity_labels, config.actors.min_mentions)
+            quotes = attribute_quotes(doc, actors)
+            link_pronoun_subjects(doc, actors)
+            scores.add(art, actors, quotes)
+            scores.counts["articles"] += 1
+    return scores
