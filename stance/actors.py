@@ -280,7 +280,8 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     for actor in actors.values():
         if actor.type != "person":
             actor.mentions = [m for m in actor.mentions if not _is_place_mention(text, m)]
-    found = [a for a in actors.values() if len(a.mentions) >= min_mentions and not _only_a_place(text, a)]
+    found = [a for a in actors.values() if len(a.mentions) >= min_mentions and not _only_a_place(text, a)
+             and not _is_outlet(text, a, table)]
     # 6. titles, roles and role nouns ("the French president")
     link_roles(text, found, taken)
     return sorted(found, key=lambda a: a.mentions[0].start)
@@ -353,6 +354,21 @@ def _only_a_place(text: str, actor: Actor) -> bool:
     if actor.type == "person" or any(m.kind == "alias" for m in actor.mentions):
         return False
     return all(_LOCATIVE.search(text[max(0, m.start - 12):m.start]) for m in actor.mentions)
+
+
+_OUTLET_WORDS = frozenset("""radio news agency press times post gazette herald wire television tv broadcasting
+broadcaster journal courier tribune daily weekly service channel newspaper magazine review ledger dispatch bulletin
+observer chronicle""".split())
+
+
+def _is_outlet(text: str, actor: Actor, table: AliasTable) -> bool:
+    """A news outlet or wire credit, not an actor: an organisation named with an outlet word ("Radio Kestrel",
+    "Northgate Wire Service"), or one seen only in parentheses ("BRATISLAVA, Nov 20 (CEWS) —")."""
+    if actor.type == "person" or actor.name in table.entries:
+        return False
+    if any(w.lower().strip(".,") in _OUTLET_WORDS for w in actor.name.split()):
+        return True
+    return all(text[max(0, m.start - 1):m.start] == "(" and text[m.end:m.end + 1] == ")" for m in actor.mentions)
 
 
 _INSTITUTION_WORDS = frozenset("""party union council ministry organization organisation republic states kingdom

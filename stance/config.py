@@ -71,6 +71,7 @@ class EvidenceConfig:
     require_holder: str = "discovered"
     holder_weight: float = 0.0
     min_passage_relevance: Optional[float] = 0.0
+    discovered_min_relevance: Optional[float] = 1.0
 
 
 @dataclass

@@ -50,16 +50,26 @@ HOLDER_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "R
 _CLIMB_DEPS = frozenset({"compound", "poss", "appos", "conj", "nmod", "amod", "npadvmod", "det"})
 
 
+#: Head nouns that make a person the holder when an actor only modifies them ("the Labour member", "NATO Secretary
+#: General Mark Rutte", "Hungary's foreign minister"): the position is the person's, not the actor's.
+PERSON_HEADS = frozenset("""minister president chancellor premier leader member secretary senator lawmaker mp deputy
+chairman chairwoman chair chief general admiral commander envoy ambassador mayor governor king queen official
+candidate politician spokesman spokeswoman spokesperson""".split()) - {"spokesman", "spokeswoman", "spokesperson"}
+
+
 def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quote]) -> bool:
     """Whether `actor` can hold the position a sentence states: it speaks a quote there, is referred to by a
     resolved pronoun there, or one of its mentions is (part of) the subject, the agent of a passive, or the
-    source in "according to X". An actor that is only an object ("troops into Ukraine", "EU funding") is not."""
+    source in "according to X". An actor that is only an object ("troops into Ukraine", "EU funding"), named inside
+    someone else's quote, or only a modifier of a person ("the Labour member", "Hungary's foreign minister") is not;
+    a modifier of a spokesperson or body is ("a Kremlin spokesman", "Hungary's foreign ministry")."""
     sent = doc.sentences[sentence_index]
     for q in quotes:
         if q.speaker == actor.name and q.start < sent.end and sent.start < q.end:
             return True
+    others = [(q.start, q.end) for q in quotes if q.speaker != actor.name]
     for m in actor.mentions:
-        if not sent.start <= m.start < sent.end:
+        if not sent.start <= m.start < sent.end or any(a <= m.start < b for a, b in others):
             continue
         if m.kind == "pronoun":
             return True
@@ -75,6 +85,9 @@ def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quo
                 return True
             if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
                 break
+            if actor.type != "person" and tok.dep_ in ("compound", "poss", "amod") and (
+                    tok.head.ent_type_ == "PERSON" or tok.head.lower_ in PERSON_HEADS):
+                break  # the actor only describes a person, who holds the position
             tok = tok.head
     return False
 

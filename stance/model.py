@@ -205,11 +205,14 @@ class StanceDetector:
         analysis = Analysis(doc, found, quotes, resolved)
         mode = cfg.evidence.require_holder
         holder = mode == "always" or (mode == "discovered" and actors is None)
+        gate = cfg.evidence.min_relevance
+        if actors is None and cfg.evidence.discovered_min_relevance is not None:
+            gate = cfg.evidence.discovered_min_relevance
         for actor in found:
             for target in resolved:
                 analysis.passages[(actor.name, target.id)] = select_passages(
                     doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
-                    min_relevance=cfg.evidence.min_relevance, context_sentences=cfg.evidence.context_sentences,
+                    min_relevance=gate, context_sentences=cfg.evidence.context_sentences,
                     max_chars=cfg.evidence.max_passage_chars, start_token=cfg.model.actor_start,
                     end_token=cfg.model.actor_end, require_holder=holder,
                     holder_weight=cfg.evidence.holder_weight,

@@ -112,8 +112,17 @@ def test_holder_rule_skips_actors_that_are_only_objects(nlp, registry):
     doc = segment(text, nlp)
     table = AliasTable.from_yaml(ROOT / "configs" / "actors.yaml")
     actors = {a.name: a for a in given_actors(doc, ["Hungary", "Ukraine"], table)}
-    assert is_holder(doc, actors["Hungary"], 0, [])      # possessor of the subject
+    assert not is_holder(doc, actors["Hungary"], 0, [])  # only describes the minister, who holds the position
     assert not is_holder(doc, actors["Ukraine"], 0, [])  # object of "into"
+    for body in ("Hungary's foreign ministry said", "A Budapest spokesman said", "Hungary said"):
+        doc2 = segment(body + " sending European troops into Ukraine would widen the war.", nlp)
+        hungary = given_actors(doc2, ["Hungary"], table)[0]
+        assert is_holder(doc2, hungary, 0, []), body
+    quoted = segment("“Ukraine must not be left alone,” Lena Dahl said.", nlp)
+    speaker, named = given_actors(quoted, ["Lena Dahl", "Ukraine"], table)
+    quotes = attribute_quotes(quoted, [speaker, named])
+    assert is_holder(quoted, speaker, 0, quotes)
+    assert not is_holder(quoted, named, 0, quotes)  # named inside someone else's quote
     target = registry.get("foreign_troops_in_ukraine")
     found = {a.name: a for a in discover_actors(doc, table)}
     assert select_passages(doc, found["Ukraine"], target, [], **KW, require_holder=True) == []
