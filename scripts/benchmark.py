@@ -1,7 +1,8 @@
 """Where prediction time goes: analysis (segmentation, actors, quotes, evidence) versus the model.
 
 Measured side by side in one run on the same article(s), so the ratio holds on a noisy machine. Reports seconds per
-article for each stage, the analysis share of the total, and passages per second.
+article for each stage — spaCy's pipeline (tokens, sentences, parse, NER), actor discovery rules, quotes and
+pronouns, evidence selection, the model — the analysis share of the total, and passages per second.
 Usage: python scripts/benchmark.py [--model models/default] [--article examples/article.txt] [--repeat 5]
        [--words 600] [--targets ukraine_nato_membership foreign_troops_in_ukraine]
 """
@@ -14,8 +15,11 @@ import statistics
 import time
 from pathlib import Path
 
+from stance.actors import discover_actors
+from stance.evidence import select_passages
 from stance.model import StanceDetector
-from stance.text import load_pipeline
+from stance.quotes import attribute_quotes, link_pronoun_subjects
+from stance.text import load_pipeline, segment
 
 
 def article_of_length(text: str, words: int) -> str:
@@ -42,6 +46,9 @@ def main() -> None:
     load_pipeline(det.config.actors.spacy_model)
     det.predict(text, targets=args.targets)  # warm-up: first calls build caches
     analysis_s, model_s, n_passages = [], [], 0
+    stages: dict[str, list[float]] = {"spacy": [], "actors": [], "quotes": [], "evidence": []}
+    cfg, nlp = det.config, load_pipeline(det.config.actors.spacy_model)
+    targets = det.resolve_targets(args.targets)
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         a = det.analyse(text, args.targets)
@@ -51,10 +58,35 @@ def main() -> None:
         analysis_s.append(t1 - t0)
         model_s.append(t2 - t1)
         n_passages = sum(len(p) for p in a.passages.values())
+        # the same analysis again, stage by stage
+        s0 = time.perf_counter()
+        doc = segment(text, nlp)
+        s1 = time.perf_counter()
+        actors = discover_actors(doc, det.aliases, cfg.actors.entity_labels, cfg.actors.min_mentions)
+        s2 = time.perf_counter()
+        quotes = attribute_quotes(doc, actors)
+        link_pronoun_subjects(doc, actors)
+        s3 = time.perf_counter()
+        gate = cfg.evidence.discovered_min_relevance
+        gate = cfg.evidence.min_relevance if gate is None else gate
+        for actor in actors:
+            for target in targets:
+                select_passages(doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
+                                min_relevance=gate, context_sentences=cfg.evidence.context_sentences,
+                                max_chars=cfg.evidence.max_passage_chars, start_token=cfg.model.actor_start,
+                                end_token=cfg.model.actor_end, require_holder=cfg.evidence.require_holder != "never",
+                                min_passage_relevance=cfg.evidence.min_passage_relevance)
+        s4 = time.perf_counter()
+        for k, v in zip(stages, (s1 - s0, s2 - s1, s3 - s2, s4 - s3)):
+            stages[k].append(v)
     an, mo = statistics.median(analysis_s), statistics.median(model_s)
+    st = {k: statistics.median(v) for k, v in stages.items()}
+    rules = st["actors"] + st["quotes"] + st["evidence"]
     print(json.dumps({"words": len(text.split()), "targets": args.targets, "actors": len(a.actors),
                       "passages": n_passages, "analysis_s": round(an, 4), "model_s": round(mo, 4),
                       "total_s": round(an + mo, 4), "analysis_share": round(an / (an + mo), 3),
+                      "stages_s": {k: round(v, 4) for k, v in st.items()},
+                      "rules_share": round(rules / (an + mo), 3), "spacy_share": round(st["spacy"] / (an + mo), 3),
                       "passages_per_s": round(n_passages / mo, 1) if mo else None}, indent=2))
 
 

@@ -50,14 +50,15 @@ class Document:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str):
-    """Load a spaCy pipeline once per process (lemmatizer off: we never use lemmas)."""
+    """Load a spaCy pipeline once per process. We never read lemmas or part-of-speech tags, so the lemmatizer,
+    tagger and attribute ruler stay off (the parse and the entities are the same without them)."""
     import spacy
 
     tried = []
     for candidate in (name, *PIPELINE_ALTERNATES.get(name, ())):
         tried.append(candidate)
         try:
-            return spacy.load(candidate, exclude=["lemmatizer"])
+            return spacy.load(candidate, exclude=["lemmatizer", "tagger", "attribute_ruler"])
         except OSError:
             continue
     raise ConfigError(f"spaCy pipeline '{name}' is not installed", expected="an installed spaCy pipeline package",
