@@ -84,3 +84,11 @@ def nlp():
     from stance.text import load_pipeline
 
     return load_pipeline("en_core_web_sm")
+
+
+@pytest.fixture(scope="session")
+def registry():
+    """The shipped target registry."""
+    from stance.targets import TargetRegistry
+
+    return TargetRegistry.from_yaml(ROOT / "configs" / "targets.yaml")

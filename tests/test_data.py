@@ -8,18 +8,12 @@ import pytest
 from stance.actors import AliasTable
 from stance.data import build_examples, read_articles
 from stance.errors import DataFormatError
-from stance.targets import TargetRegistry
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = Path(__file__).parent / "fixtures" / "articles.jsonl"
 GOOD = {"id": "z-1", "text": "Mara Lind said troops must go to Ukraine.",
         "stances": [{"actor": "Mara Lind", "target": "foreign_troops_in_ukraine", "label": "support",
                      "evidence": ["Mara Lind said troops must go to Ukraine."]}]}
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return TargetRegistry.from_yaml(ROOT / "configs" / "targets.yaml")
 
 
 def write(tmp_path, *lines):

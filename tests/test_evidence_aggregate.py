@@ -10,17 +10,11 @@ from stance.aggregate import aggregate
 from stance.errors import ConfigError
 from stance.evidence import Passage, select_passages
 from stance.quotes import attribute_quotes
-from stance.targets import TargetRegistry
 from stance.text import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 KW = dict(max_passages=4, min_relevance=1.0, context_sentences=1, max_chars=900, start_token="[ACTOR]",
           end_token="[/ACTOR]")
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return TargetRegistry.from_yaml(ROOT / "configs" / "targets.yaml")
 
 
 def test_passages_rank_by_relevance_and_keep_offsets(nlp, registry):

@@ -10,11 +10,6 @@ from stance.targets import TargetRegistry, target_from_text
 REGISTRY = Path(__file__).resolve().parents[1] / "configs" / "targets.yaml"
 
 
-@pytest.fixture(scope="module")
-def registry():
-    return TargetRegistry.from_yaml(REGISTRY)
-
-
 def test_launch_targets_and_breadth(registry):
     assert "ukraine_nato_membership" in registry and "foreign_troops_in_ukraine" in registry
     assert len(registry) >= 8

@@ -96,6 +96,10 @@ def test_quote_spans_including_unclosed_paragraph_quote():
     ('“The force must be ready by spring,” Irena Sova said on Friday.', "Irena Sova"),
     ('"The force must be ready by spring," said Irena Sova.', "Irena Sova"),
     ('Irena Sova told reporters: "The force must be ready by spring."', "Irena Sova"),
+    ('“The force must be ready by spring,” according to Irena Sova.', "Irena Sova"),
+    ('Irena Sova called the plan “a force that must be ready by spring”.', "Irena Sova"),
+    ('Irena Sova thanked the allies and said the force was “ready by spring”.', "Irena Sova"),
+    ('Asked about the date, Irena Sova was blunt: “Spring.”', "Irena Sova"),
 ])
 def test_quote_speaker_patterns(nlp, table, text, speaker):
     doc = segment(text, nlp)
@@ -340,3 +344,29 @@ def test_unattributed_quote_after_a_subject_sentence(nlp, table):
     actors = given_actors(doc, ["Lena Dahl", "Rasa Vainė"], table)
     [quote] = attribute_quotes(doc, actors)
     assert quote.speaker == "Rasa Vainė"
+
+
+def test_multi_paragraph_quote_continues_but_a_non_actor_speaker_stops_it(nlp, table):
+    text = ("“We are ready,” Irena Sova said.\n\n“The brigade can move in a week.”\n\n"
+            "“That is premature,” one diplomat said.")
+    doc = segment(text, nlp)
+    actors = given_actors(doc, ["Irena Sova"], table)
+    speakers = [q.speaker for q in attribute_quotes(doc, actors)]
+    assert speakers == ["Irena Sova", "Irena Sova", None]  # "one diplomat" is no actor: left unattributed
+
+
+def test_long_article_keeps_offsets(nlp, table, registry):
+    from stance.evidence import select_passages
+
+    para = ("Irena Sova said the alliance should invite Ukraine to join NATO at the summit. "
+            "Officials in Riga discussed budgets, roads and schools for most of the day. ")
+    text = "\n\n".join([para * 6] * 63)  # about 10,000 words
+    assert len(text.split()) >= 10_000
+    doc = segment(text, nlp)
+    actor = given_actors(doc, ["Irena Sova"], table)[0]
+    passages = select_passages(doc, actor, registry.get("ukraine_nato_membership"), [], max_passages=5,
+                               min_relevance=0.15, context_sentences=1, max_chars=900, start_token="[ACTOR]",
+                               end_token="[/ACTOR]")
+    assert len(passages) == 5
+    for p in passages:
+        assert text[p.focus_start:p.focus_end].startswith("Irena Sova said")
