@@ -17,7 +17,6 @@ inference such passages must not outvote the one that states a position.
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from stance.config import LABELS, StanceConfig
 from stance.encoding import swap_actor_name
 from stance.errors import DataFormatError
 from stance.evidence import build_passage, select_passages
+from stance.jsonl import iter_json_lines
 from stance.quotes import attribute_quotes, link_pronoun_subjects
 from stance.targets import TargetRegistry
 from stance.text import load_pipeline, segment
@@ -141,28 +141,14 @@ def parse_article(obj: object, where: str, registry: TargetRegistry | None = Non
 def read_articles(path: str | Path, registry: TargetRegistry | None = None,
                   labels: Sequence[str] = LABELS) -> list[LabelledArticle]:
     """Read and validate a JSONL file of labelled articles; errors name file, line, article and field."""
-    path = Path(path)
-    if not path.is_file():
-        raise DataFormatError("labelled-article file not found", where=str(path), expected="a JSON Lines file",
-                              found="no such file", fix="check data.* paths in the config")
     articles, ids = [], set()
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}, line {n}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise DataFormatError("malformed JSON line", where=where, expected="one JSON object per line",
-                                      found=f"{err.msg} at column {err.colno}",
-                                      fix="fix the line (each article on one line, no trailing commas)") from None
-            art = parse_article(obj, where, registry, labels)
-            if art.id in ids:
-                raise DataFormatError(f"article id '{art.id}' appears twice", where=where, expected="unique ids",
-                                      found=art.id, fix="give each article its own id")
-            ids.add(art.id)
-            articles.append(art)
+    for where, obj in iter_json_lines(path, "labelled-article", "check data.* paths in the config"):
+        art = parse_article(obj, where, registry, labels)
+        if art.id in ids:
+            raise DataFormatError(f"article id '{art.id}' appears twice", where=where, expected="unique ids",
+                                  found=art.id, fix="give each article its own id")
+        ids.add(art.id)
+        articles.append(art)
     return articles
 
 

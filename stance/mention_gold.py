@@ -18,12 +18,12 @@ from the text the system reads.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from stance.errors import DataFormatError
+from stance.jsonl import iter_json_lines
 
 PRONOUNS = frozenset("he she they it we i him her them his its their".split())
 ACTOR_TYPES = ("person", "state", "organisation", "party")
@@ -136,20 +136,8 @@ def parse_markup(markup: str, where: str = "markup") -> tuple[str, list[GoldMent
 
 def read_mention_gold(path: str | Path) -> list[MentionArticle]:
     """Read and validate a gold mentions file (JSON Lines); errors name file, line and article."""
-    path = Path(path)
-    if not path.is_file():
-        raise DataFormatError("gold mentions file not found", where=str(path), expected="a JSON Lines file",
-                              found="no such file", fix="check the path")
     articles: list[MentionArticle] = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFormatError("line is not valid JSON", where=where, expected="one JSON object per line",
-                                  found=str(exc), fix="write lines with json.dumps") from exc
+    for where, obj in iter_json_lines(path, "gold mentions", "check the path"):
         if not isinstance(obj, dict) or not {"id", "markup", "actors"} <= set(obj):
             raise DataFormatError("a gold line needs id, markup and actors", where=where,
                                   expected="{\"id\", \"markup\", \"actors\"}", found=str(obj)[:60],
