@@ -117,45 +117,26 @@ def test_pronoun_speaker_goes_to_latest_person(nlp, table):
     assert any(m.kind == "pronoun" and m.text == "she" for m in actors[0].mentions)
 
 
-def test_pronoun_gender_skips_the_later_man(nlp, table):
-    text = "Irena Sova met Tomas Brandt in Riga. “We are ready to deploy,” she said."
-    doc = segment(text, nlp)
-    actors = given_actors(doc, ["Irena Sova", "Tomas Brandt"], table)
-    [quote] = attribute_quotes(doc, actors)
-    assert quote.speaker == "Irena Sova"
+UNKNOWN_PERSON = {"name": "Zaporizhzhia", "type": "person"}  # a place the tagger took for a person
 
 
-def test_pronoun_prefers_the_subject_of_the_latest_sentence(nlp, table):
-    text = "Tomas Brandt met Karel Novak in Riga on Monday. “We are ready to deploy,” he said."
-    doc = segment(text, nlp)
-    actors = given_actors(doc, ["Tomas Brandt", "Karel Novak"], table)
-    [quote] = attribute_quotes(doc, actors)
-    assert quote.speaker == "Tomas Brandt"
-
-
-def test_pronoun_prefers_the_main_clause_subject(nlp, table):
-    text = "Tomas Brandt said that Karel Novak had called. “We are ready to deploy,” he said."
-    doc = segment(text, nlp)
-    actors = given_actors(doc, ["Tomas Brandt", "Karel Novak"], table)
-    [quote] = attribute_quotes(doc, actors)
-    assert quote.speaker == "Tomas Brandt"
-
-
-def test_pronoun_goes_to_the_subject_even_when_the_object_speaks(nlp, table):
+@pytest.mark.parametrize("text,actors,speaker", [
+    pytest.param("Irena Sova met Tomas Brandt in Riga. “We are ready to deploy,” she said.",
+                 ["Irena Sova", "Tomas Brandt"], "Irena Sova", id="gender-skips-the-later-man"),
+    pytest.param("Tomas Brandt met Karel Novak in Riga on Monday. “We are ready to deploy,” he said.",
+                 ["Tomas Brandt", "Karel Novak"], "Tomas Brandt", id="subject-of-the-latest-sentence"),
+    pytest.param("Tomas Brandt said that Karel Novak had called. “We are ready to deploy,” he said.",
+                 ["Tomas Brandt", "Karel Novak"], "Tomas Brandt", id="main-clause-subject"),
     # Pinned limitation: a reader knows Novak speaks (he was handed the microphone); the rule picks the subject.
-    text = "Tomas Brandt handed the microphone to Karel Novak. “We are ready to deploy,” he said."
+    pytest.param("Tomas Brandt handed the microphone to Karel Novak. “We are ready to deploy,” he said.",
+                 ["Tomas Brandt", "Karel Novak"], "Tomas Brandt", id="subject-even-when-the-object-speaks"),
+    pytest.param("Oksana Melnychuk led the talks near Zaporizhzhia. “We came to stop the killing,” she said.",
+                 ["Oksana Melnychuk", UNKNOWN_PERSON], "Oksana Melnychuk", id="she-prefers-a-known-woman"),
+])
+def test_pronoun_speaker_salience(nlp, table, text, actors, speaker):
     doc = segment(text, nlp)
-    actors = given_actors(doc, ["Tomas Brandt", "Karel Novak"], table)
-    [quote] = attribute_quotes(doc, actors)
-    assert quote.speaker == "Tomas Brandt"
-
-
-def test_she_prefers_a_known_woman_over_an_unknown_name(nlp, table):
-    text = "Oksana Melnychuk led the talks near Zaporizhzhia. “We came to stop the killing,” she said."
-    doc = segment(text, nlp)
-    actors = given_actors(doc, ["Oksana Melnychuk", {"name": "Zaporizhzhia", "type": "person"}], table)
-    [quote] = attribute_quotes(doc, actors)
-    assert quote.speaker == "Oksana Melnychuk"
+    [quote] = attribute_quotes(doc, given_actors(doc, actors, table))
+    assert quote.speaker == speaker
 
 
 def test_subject_pronoun_sentence_is_linked(nlp, table):
