@@ -104,11 +104,17 @@ def main() -> None:
     for recipe, dirs in recipes.items():
         per_seed = []
         for d in dirs:
+            cached = Path(args.out) / "rows" / (Path(d).name + ".json")  # reruns skip models already scored
+            if cached.is_file():
+                per_seed.append(json.loads(cached.read_text(encoding="utf-8")))
+                continue
             det = StanceDetector.from_pretrained(d, overrides=["runtime.progress=false"])
             row = project_scores(det, test_file, det.registry)
             row.update(public_scores(det.predict_proba, det.labels, public_dir,
                                      det.config.model.actor_start, det.config.model.actor_end))
             row["seed"] = det.config.train.seed
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(row) + "\n", encoding="utf-8")
             per_seed.append(row)
             print(json.dumps({"recipe": recipe, "model": d, **row}), flush=True)
         rows[recipe] = {"seeds": per_seed}
