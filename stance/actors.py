@@ -1,11 +1,13 @@
 """Actors: who is in the article, under every name it uses for them.
 
-First version (a later issue deepens it):
-- spaCy NER for people (PERSON), organisations (ORG) and states (GPE);
-- the alias table maps metonyms and institutions to one canonical actor ("the Kremlin", "Moscow" → Russia);
-- person names merge by surname ("Emmanuel Macron", "Macron", "Macron's"); a lone surname shared by two full
-  names goes to the one mentioned most recently before it;
+- the alias table maps metonyms and institutions to one canonical actor ("the Kremlin", "Moscow" → Russia), and a
+  state's bodies named with its demonym join it ("the Indian petroleum ministry" → India; ``stance.roles``);
+- spaCy NER for people (PERSON), organisations (ORG) and states (GPE), without titles, demonyms, outlets or places
+  named as places;
+- person names merge by a key that ignores accents and transliteration endings (``stance.names``); a lone surname
+  shared by two full names goes to the one mentioned most recently before it;
 - every surface form of an actor is then searched across the whole text, so mentions the tagger missed count;
+- titles give persons roles, an affiliation and a gender; role nouns and "the ministry" refer back (``link_roles``);
 - callers may name the actors themselves (``actors=[...]``, optionally with aliases).
 Persons and states stay separate actors (Vladimir Putin is not Russia).
 """

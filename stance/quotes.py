@@ -1,4 +1,4 @@
-"""Quotes and who speaks them (first version; a later issue deepens it).
+"""Quotes and who speaks them.
 
 Rules, in order, for a quote's speaker:
 1. after the closing mark, in the same sentence: ``“…,” X said`` / ``“…,” said X`` / ``“…,” he added``;
