@@ -158,7 +158,7 @@ def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Qu
     doc_relevance = target.relevance(doc.text)
     scored = []
     for i in sorted(linked_sentences(doc, actor, quotes)):
-        holder = is_holder(doc, actor, i, quotes)
+        holder = (require_holder or holder_weight > 0) and is_holder(doc, actor, i, quotes)
         if require_holder and not holder:
             continue
         p = build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,
