@@ -12,7 +12,10 @@ A passage whose focus sentence overlaps a gold evidence string takes the gold la
 that selection missed are added as passages too (so pronoun- and quote-carried stances are learned); selected
 passages that hold no gold evidence become ``neutral`` examples (``data.non_evidence_passages``; at most
 ``data.max_non_evidence_per_pair`` per pair, the most relevant), because at
-inference such passages must not outvote the one that states a position.
+inference such passages must not outvote the one that states a position. Two kinds of negatives teach what a
+passage is *about* and *whose* position it holds: an unlabelled person marked in a gold evidence sentence
+(``data.contrastive_per_target``) and an actor's evidence read against a confusable target the actor does not
+address (``data.cross_target_per_pair``); both are ``neutral``.
 """
 
 from __future__ import annotations
@@ -207,6 +210,44 @@ def article_examples(article: LabelledArticle, config: StanceConfig, registry: T
                                       s.label, True))
     if cfg.data.contrastive_per_target > 0:
         out.extend(_contrastive_examples(article, doc, cfg, registry, aliases, kw))
+    if cfg.data.cross_target_per_pair > 0:
+        out.extend(_cross_target_examples(article, doc, actors, cfg, registry, kw))
+    return out
+
+
+def _cross_target_examples(article: LabelledArticle, doc, actors: dict, cfg: StanceConfig,
+                           registry: TargetRegistry, kw: dict) -> list[PassageExample]:
+    """An actor's gold evidence read against a target the actor does not address in the article: neutral.
+
+    Keyword relevance cannot tell "we will vote for the reassurance force" from a position on NATO membership
+    when the passage also mentions the alliance. For each gold pair, the evidence sentences are paired with the
+    registry targets that the actor leaves unlisted in this article (not addressed, docs/annotation.md) and that
+    the focus sentence still touches (keyword relevance > 0: the confusable ones, which selection would read at
+    inference); the `data.cross_target_per_pair` most relevant become neutral examples. A bag of words cannot use
+    these (its features do not interact target with passage); a cross-encoder learns what the passage is about.
+    """
+    listed: dict[str, set[str]] = {}
+    for s in article.stances:
+        listed.setdefault(s.actor, set()).add(s.target)
+    out: list[PassageExample] = []
+    seen: set[tuple[str, str, int]] = set()
+    for s in article.stances:
+        actor = actors[s.actor]
+        candidates = []
+        for i in sorted(_evidence_sentences(doc, article.text, s.evidence)):
+            focus = doc.sentences[i].text
+            for other in registry:
+                if other.id in listed[s.actor] or (s.actor, other.id, i) in seen:
+                    continue
+                score = other.relevance(focus)
+                if score > 0:
+                    candidates.append((-score, i, other.id))
+        for _, i, other_id in sorted(candidates)[:cfg.data.cross_target_per_pair]:
+            seen.add((s.actor, other_id, i))
+            other = registry.get(other_id)
+            p = build_passage(doc, actor, other, i, **kw)
+            out.append(PassageExample(article.id, s.actor, actor.type, other.id, other.description, p.text,
+                                      "neutral", False))
     return out
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from stance.actors import AliasTable
+from stance.config import load_config
 from stance.data import build_examples, read_articles
 from stance.errors import DataFormatError
 
@@ -74,3 +75,46 @@ def test_examples_use_evidence_and_mark_the_actor(smoke_config, registry):
         assert "[ACTOR]" in e.passage or e.actor_type == "person"
     # the pronoun-carried quote of Ruth Calder is an example with "she" marked
     assert any(e.actor == "Ruth Calder" and "[ACTOR] she [/ACTOR]" in e.passage for e in labelled)
+
+
+NEGATIVES = ("Ministers from the northern states met in Tromsø on Monday. Petra Lindqvist told Anton Vries that her "
+             "government would back sending a reassurance force to Ukraine once a ceasefire holds. The talks ended "
+             "without a statement.")
+NEGATIVES_EVIDENCE = ("Petra Lindqvist told Anton Vries that her government would back sending a reassurance force to "
+                      "Ukraine once a ceasefire holds.")
+
+
+def _negatives_article(tmp_path, registry, *extra_stances):
+    obj = {"id": "neg-1", "text": NEGATIVES,
+           "stances": [{"actor": "Petra Lindqvist", "type": "person", "target": "foreign_troops_in_ukraine",
+                        "label": "support", "evidence": [NEGATIVES_EVIDENCE]}, *extra_stances]}
+    return read_articles(write(tmp_path, obj), registry)
+
+
+def test_cross_target_and_contrastive_negatives(tmp_path, smoke_config, registry):
+    aliases = AliasTable.from_yaml(ROOT / "configs" / "actors.yaml")
+    examples = build_examples(_negatives_article(tmp_path, registry), smoke_config, registry, aliases)
+    by_key = {(e.actor, e.target, e.label, e.from_evidence) for e in examples}
+    assert ("Petra Lindqvist", "foreign_troops_in_ukraine", "support", True) in by_key
+    # her evidence read against the target it also touches (a ceasefire) and that she is not labelled on: neutral
+    cross = [e for e in examples if e.actor == "Petra Lindqvist" and e.target != "foreign_troops_in_ukraine"]
+    assert [(e.target, e.label, e.from_evidence) for e in cross] == [("ceasefire_negotiations", "neutral", False)]
+    assert "[ACTOR] Petra Lindqvist [/ACTOR]" in cross[0].passage
+    assert cross[0].target_text == registry.get("ceasefire_negotiations").description
+    # the unlabelled person in the evidence sentence is marked and labelled neutral on the labelled target
+    assert ("Anton Vries", "foreign_troops_in_ukraine", "neutral", False) in by_key
+
+
+def test_no_cross_target_negative_for_a_labelled_target_or_when_off(tmp_path, smoke_config, smoke_overrides,
+                                                                    registry):
+    aliases = AliasTable.from_yaml(ROOT / "configs" / "actors.yaml")
+    both = _negatives_article(tmp_path, registry, {"actor": "Petra Lindqvist", "type": "person",
+                                                   "target": "ceasefire_negotiations", "label": "neutral",
+                                                   "evidence": [NEGATIVES_EVIDENCE]})
+    examples = build_examples(both, smoke_config, registry, aliases)
+    assert all(e.label == "neutral" and e.from_evidence for e in examples
+               if e.actor == "Petra Lindqvist" and e.target == "ceasefire_negotiations")
+    off = load_config(ROOT / "configs" / "default.yaml", ROOT / "configs" / "smoke.yaml",
+                      overrides=[*smoke_overrides, "data.cross_target_per_pair=0"])
+    single = build_examples(_negatives_article(tmp_path, registry), off, registry, aliases)
+    assert {e.target for e in single if e.actor == "Petra Lindqvist"} == {"foreign_troops_in_ukraine"}
