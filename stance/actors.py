@@ -15,6 +15,7 @@ Persons and states stay separate actors (Vladimir Putin is not Russia).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -40,6 +41,10 @@ chinese turkish slovak czech baltic nordic finnish swedish danish dutch belgian 
 bulgarian serbian croatian kazakh belarusian georgian moldovan lithuanian latvian estonian norwegian irish austrian
 swiss japanese indian brazilian canadian israeli iranian saudi emirati qatari soviet ukrainians russians europeans
 americans""".split())
+#: An honorific or a capitalised title right before a name: "Ms. ", "President ", "Sen. ".
+_PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?|\b(?:President|Senator|Governor|Speaker|Chancellor|"
+                           r"Minister|Secretary|Representative|Mayor|Judge|Justice|Ambassador|Congressman|"
+                           r"Congresswoman))\s+$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 
 
@@ -199,7 +204,11 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
 
     # 2. named entities
     persons: list[tuple[int, int, str]] = []
+    person_votes: Counter = Counter()  # name key → times the tagger said PERSON minus times it said something else
+    tagged_other: set[str] = set()  # names that became an organisation or a state on the tagger's word
     for ent in doc.spacy_doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "EVENT", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"):
+            person_votes[name_key(_clean(ent.text))] += 1 if ent.label_ == "PERSON" else -1
         if ent.label_ not in entity_labels or _overlaps(taken, ent.start_char, ent.end_char):
             continue
         start, surface = ent.start_char, _clean(ent.text)
@@ -225,6 +234,7 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
         else:
             get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(ent.start_char, ent.end_char, ent.text))
             taken.append((ent.start_char, ent.end_char))
+            tagged_other.add(surface)
 
     # 3. persons: full names first (one per name key, so "Zelensky" and "Zelenskyy" merge), then lone surnames
     # to the latest full name that ends with them
@@ -266,6 +276,15 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
                 for m in single.mentions:
                     actor.add(m)
                 del actors[single.name]
+
+    # 3c. and calls many a politician an organisation or a place ("Trump" ORG, "Pelosi" GPE): a one-word actor outside
+    # the alias table is a person when the tagger said PERSON for its name at least as often as anything else, or
+    # when a person's title or honorific stands right before one of its mentions ("President Trump", "Ms Pelosi")
+    for name, actor in actors.items():
+        if name in tagged_other and actor.type != "person" and " " not in name and name not in table_names \
+                and name.lower() not in DEMONYMS and (person_votes[name_key(name)] >= 0 or any(
+                    _PERSON_TITLE.search(text, max(0, m.start - 14), m.start) for m in actor.mentions)):
+            actor.type = "person"
 
     # 4. every known form of each actor, across the whole text (surnames only for persons)
     folded = fold(text)
@@ -339,14 +358,18 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|across|around|throug
 
 
 def _is_place_mention(text: str, m: Mention) -> bool:
-    """A mention after a locative preposition, or an upper-case dateline opening a paragraph."""
-    if _PLACE_BEFORE.search(text[max(0, m.start - 14):m.start]):
+    """A mention after a locative preposition, a party-and-state tag ("Sen. Jo Ames, R-Texas"), or an upper-case
+    dateline opening a paragraph."""
+    if _PLACE_BEFORE.search(text[max(0, m.start - 14):m.start]) or _PARTY_STATE_TAG.search(text, max(0, m.start - 3),
+                                                                                           m.start):
         return True
     para_start = text.rfind("\n", 0, m.start) + 1
     return m.text.isupper() and not text[para_start:m.start].strip() and bool(
         re.match(r"^[,\s]*(?:\(|—|–|-|[A-Z][a-z]{2}\.? \d)", text[m.end:m.end + 12]))
 
 
+#: The party letter of a US legislator's "(R-Texas)" / ", D-Calif.," tag, right before the state.
+_PARTY_STATE_TAG = re.compile(r"\b[RDI]-$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|across|into|via|through|around|of)\s+(?:the\s+)?)$")
 
 

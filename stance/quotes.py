@@ -33,9 +33,10 @@ _VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 _INTRO_VERBS = r"(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|" \
     r"welcom(?:e|es|ed|ing)|say(?:s|ing)?|tell(?:s|ing)?|writ(?:e|es|ing)|wrote|add(?:s|ing)?|insist(?:s|ing)?|" \
     r"warn(?:s|ing)?|argu(?:e|es|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|brand(?:s|ed|ing)?|term(?:s|ed)?|" \
-    r"labell?(?:s|ed|ing)?|urg(?:e|es|ing)|repl(?:y|ies|ying)|respond(?:s|ing)?|put it|was blunt|were blunt)"
+    r"labell?(?:s|ed|ing)?|urg(?:e|es|ing)|repl(?:y|ies|ying)|respond(?:s|ing)?|put it|was blunt|were blunt|" \
+    r"prais(?:e|es|ed|ing)|hail(?:s|ed|ing)?|compar(?:e|es|ed|ing)|comment(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|" \
+    r"alleg(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|blast(?:s|ed|ing)?|slamm?(?:s|ed|ing)?)"
 _PRONOUN = re.compile(r"\b(he|she|it|He|She|It)\b")
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _FIRST_PERSON = re.compile(r"\b(I|me|my|I'm|I’m|I've|I’ve)\b")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*:\s*", re.MULTILINE)
 _QUESTION = re.compile(r"^(?:Q|Question)\s*:", re.MULTILINE)
@@ -53,25 +54,57 @@ class Quote:
 _INNER_SINGLE = re.compile(r"(?<![\w’'])([‘'])(?=[A-Z\w])(.+?)(?<=\S)[’'](?![\w])", re.DOTALL)
 
 
+_OPENING_MARKS, _CLOSING_MARKS = "“«", "”»"
+_BEFORE_OPEN = set("([{—–-/")
+_AFTER_CLOSE = set(".,;:!?)]}—–-")
+
+
+def _mark_role(text: str, i: int, is_open: bool) -> str:
+    """Whether the double quotation mark at ``text[i]`` opens or closes a quote. Curly marks say so themselves; a
+    straight mark opens after a space or bracket and before a word, closes after a word and before a space or
+    punctuation, and otherwise toggles."""
+    c = text[i]
+    if c in _OPENING_MARKS:
+        return "open"
+    if c in _CLOSING_MARKS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in _BEFORE_OPEN) and not after.isspace():
+        return "open"
+    if (after.isspace() or after in _AFTER_CLOSE) and not before.isspace():
+        return "close"
+    return "close" if is_open else "open"
+
+
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans between matching quote marks, sorted by start; an unclosed mark runs to the end of its paragraph.
-    Single quotes (‘…’ or '…') count only inside a double-quoted span, as a quote within a quote."""
+
+    One left-to-right pass over every double mark (“ ” " « »), so mixed marks pair as a reader pairs them: real
+    copy often opens with a straight mark and closes with a curly one, and one stray mark must not flip every
+    later quote inside out. A mark of the other style inside an open quote opens a quote within it
+    (“He told me, "Wait."”); a closing mark closes the innermost open quote of its style, else the innermost open
+    quote (a mixed pair); a second opening mark of the open quote's style ends that quote there; a closing mark
+    with no open quote is ignored (a multi-paragraph quote's closing mark, or a typo). Single quotes (‘…’ or '…')
+    count only inside a double-quoted span, as a quote within a quote."""
     spans = []
-    for open_mark, close_mark in _QUOTE_PAIRS:
-        pos = 0
-        while True:
-            a = text.find(open_mark, pos)
-            if a < 0:
-                break
-            b = text.find(close_mark, a + 1)
-            para_end = text.find("\n\n", a)
-            para_end = len(text) if para_end < 0 else para_end
-            if b < 0 or b > para_end:  # quote continues in the next paragraph
-                spans.append((a + 1, para_end))
-                pos = para_end
-            else:
-                spans.append((a + 1, b))
-                pos = b + 1
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        stack: list[tuple[bool, int]] = []  # (straight?, position of the opening mark), innermost last
+        for m in re.finditer(r"[“”\"«»]", para.group(0)):
+            i = para.start() + m.start()
+            straight = text[i] == '"'
+            role = _mark_role(text, i, bool(stack) and stack[-1][0] == straight)
+            if role == "open":
+                if stack and stack[-1][0] == straight:
+                    if text[stack[-1][1] + 1:i].strip():
+                        spans.append((stack[-1][1] + 1, i))
+                    stack.pop()
+                stack.append((straight, i))
+            elif stack:
+                depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == straight), len(stack) - 1)
+                while len(stack) > depth:
+                    spans.append((stack.pop()[1] + 1, i))
+        spans.extend((a + 1, para.end()) for _, a in stack)  # these quotes continue in the next paragraph
     inner = []
     for a, b in spans:
         for m in _INNER_SINGLE.finditer(text, a, b):
@@ -235,9 +268,11 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
         tail = text[end:tail_end]
         verb = re.search(r"\b" + _VERB + r"\b", tail)
         according = re.match(r"^[”\"»]?\s*,?\s*(?:\w+\s+)?according to\b", tail)
+        according_no_actor = False  # "…,” according to sources": the sentence's own speech verb may name one
         if according:
             hits = _speaker_mentions(doc, actors, end + according.end(), tail_end)
-            attributed = True
+            attributed = bool(hits)
+            according_no_actor = not hits
             speaker = _take(doc, actors, hits[0], quote_spans) if hits else None
         elif verb and verb.start() <= 60 and not re.search(r"[“\"«]", tail[1:verb.start()]):
             between = text[end + 1:end + verb.start()].strip(" ,”\"»'’\n")
@@ -270,6 +305,7 @@ def attribute_quotes(doc: Document, actors: list[Actor]) -> list[Quote]:
                 subjects = [h for h in hits if _is_subject(doc, Mention(h[0], h[1], h[3]))]
                 if subjects or hits:
                     speaker = _take(doc, actors, (subjects or hits)[-1], quote_spans)
+        attributed = attributed or according_no_actor
         # 3. no attribution: the previous sentence's subject, or the previous quote's speaker
         prev_span = None
         if head.rstrip().endswith((".", "!", "?")):  # the segmenter kept the previous sentence with the quote

@@ -55,3 +55,21 @@ def test_actor_and_quote_floors_on_the_gold_sets():
     assert summary["mention_recall"] >= 0.85, summary
     assert summary["mention_precision"] >= 0.80, summary
     assert summary["pronoun_accuracy"] >= 0.85, summary
+
+
+def test_seesaw_named_speaker_rules():
+    from stance.actors import Actor, Mention
+    from stance.speaker_scoring import SpeakerScores, find_actor, is_named_person
+
+    text = "Sen. Dana Whitlock spoke. Senate Republicans met."
+    assert is_named_person("Dana Whitlock", "People", text)
+    assert is_named_person("dana whitlock", "People", text)  # SEESAW lower-cases some names
+    assert not is_named_person("Senate Republicans", "People", text)  # a group
+    assert not is_named_person("Dana Whitlock", "Organization", text)
+    assert not is_named_person("Ola Nordmann", "People", text)  # not named in the article
+    whitlock = Actor("Whitlock", "person", [Mention(10, 18, "Whitlock")])
+    assert find_actor("Dana Whitlock", [Actor("Senate", "organisation"), whitlock]) is whitlock
+    scores = SpeakerScores()
+    sentences = {"0": (0, 25), "1": (26, 48)}
+    scores.add("a", text, sentences, [("0", "Dana Whitlock"), ("1", "Dana Whitlock")], [whitlock], [])
+    assert scores.summary()["speaker_recall"] == 1.0 and scores.summary()["sentence_linking"] == 0.5

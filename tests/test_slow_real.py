@@ -125,3 +125,16 @@ def test_evidence_recall_floor_on_the_corpus():
     articles = [a for s in ("train", "validation", "test") for a in read_articles(ROOT / "data" / f"{s}.jsonl")]
     result = evidence_recall(articles, cfg)
     assert result["evidence_recall"] >= 0.90, result
+
+
+@needs_public
+def test_seesaw_named_speaker_floors():
+    """Real news the project did not write: SEESAW test split (figures and definitions in docs/benchmarks.md)."""
+    from stance.config import load_config
+    from stance.speaker_scoring import score_seesaw
+
+    summary = score_seesaw(PUBLIC, load_config(ROOT / "configs" / "default.yaml"), "test").summary()
+    assert summary["articles"] >= 100 and summary["quote_sentences"] >= 300, summary
+    assert summary["speaker_recall"] >= 0.95, summary
+    assert summary["sentence_linking"] >= 0.85, summary
+    assert summary["quote_agreement"] >= 0.75, summary

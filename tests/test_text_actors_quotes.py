@@ -92,6 +92,55 @@ def test_quote_spans_including_unclosed_paragraph_quote():
     assert spans == ["We will go.", "No more.", "this runs on"]
 
 
+@pytest.mark.parametrize("text,spans", [
+    pytest.param('"We will not go,” she said. "Not this year," he said.', ["We will not go,", "Not this year,"],
+                 id="straight-open-curly-close"),
+    pytest.param('“He told me, "Wait for spring." I waited,” she said.',
+                 ['He told me, "Wait for spring." I waited,', "Wait for spring."], id="straight-inside-curly"),
+    pytest.param('It was over.” Then she said "no" twice.', ["no"], id="stray-closing-mark-ignored"),
+    pytest.param('He called it "a trap. She said "never" later.', ["a trap. She said ", "never"],
+                 id="unclosed-quote-ends-at-the-next-opening"),
+])
+def test_quote_spans_with_mixed_and_stray_marks(text, spans):
+    assert [text[a:b] for a, b in find_quote_spans(text)] == spans
+
+
+def test_mixed_marks_keep_later_quotes_with_their_speakers(nlp, table):
+    text = ('"We will not send a single soldier,” Ilse Varga said on Monday. Her deputy, Karel Novak, disagreed. '
+            '"We should be ready to go," Karel Novak said.')
+    doc = segment(text, nlp)
+    quotes = attribute_quotes(doc, given_actors(doc, ["Ilse Varga", "Karel Novak"], table))
+    assert [q.speaker for q in quotes] == ["Ilse Varga", "Karel Novak"]
+
+
+def test_party_and_state_tag_is_no_actor(nlp, table):
+    text = '“We will not fund it,” said Sen. Dana Whitlock, R-Texas. Texas voted against the plan.'
+    doc = segment(text, nlp)
+    actors = {a.name: a for a in discover_actors(doc, table)}
+    assert "Texas" not in actors or [m.start for m in actors["Texas"].mentions] == [text.rindex("Texas")]
+    [quote] = attribute_quotes(doc, list(actors.values()))
+    assert quote.speaker == "Dana Whitlock"
+
+
+@pytest.mark.parametrize("text,labels,kind", [
+    pytest.param("President Okafor met the envoys. Okafor said the plan was premature.", ["ORG", "ORG"], "person",
+                 id="title-before-a-mention"),
+    pytest.param("Okafor met the envoys. Okafor said the plan was premature.", ["ORG", "PERSON"], "person",
+                 id="tagged-person-as-often-as-not"),
+    pytest.param("Okafor met the envoys. Okafor said the plan was premature.", ["ORG", "ORG"], "organisation",
+                 id="no-cue-stays-an-organisation"),
+])
+def test_a_name_the_tagger_calls_an_organisation(nlp, table, text, labels, kind):
+    from spacy.tokens import Span
+
+    doc = segment(text, nlp)
+    sd = doc.spacy_doc
+    at = [i for i, t in enumerate(sd) if t.text == "Okafor"]
+    sd.ents = [Span(sd, i, i + 1, label=lab) for i, lab in zip(at, labels)]
+    [okafor] = [a for a in discover_actors(doc, table) if a.name == "Okafor"]
+    assert okafor.type == kind
+
+
 @pytest.mark.parametrize("text,speaker", [
     ('“The force must be ready by spring,” Irena Sova said on Friday.', "Irena Sova"),
     ('"The force must be ready by spring," said Irena Sova.', "Irena Sova"),
@@ -100,6 +149,11 @@ def test_quote_spans_including_unclosed_paragraph_quote():
     ('Irena Sova called the plan “a force that must be ready by spring”.', "Irena Sova"),
     ('Irena Sova thanked the allies and said the force was “ready by spring”.', "Irena Sova"),
     ('Asked about the date, Irena Sova was blunt: “Spring.”', "Irena Sova"),
+    ('Irena Sova praised the plan as “a force worth building”.', "Irena Sova"),
+    ('Irena Sova compared the delay to “a door held shut from inside”.', "Irena Sova"),
+    # the sentence's own speech verb names the speaker; "according to" only names who reported it
+    ('Irena Sova said the delay made Europe “a hostage to the calendar,” according to two officials present.',
+     "Irena Sova"),
 ])
 def test_quote_speaker_patterns(nlp, table, text, speaker):
     doc = segment(text, nlp)
