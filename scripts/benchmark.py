@@ -5,6 +5,8 @@ article for each stage — spaCy's pipeline (tokens, sentences, parse, NER), act
 pronouns, evidence selection, the model — the analysis share of the total, and passages per second.
 Usage: python scripts/benchmark.py [--model models/default] [--article examples/article.txt] [--repeat 5]
        [--words 600] [--targets ukraine_nato_membership foreign_troops_in_ukraine]
+       python scripts/benchmark.py --corpus data/*.jsonl [--min-words 540 --max-words 660]   (real articles of
+       about 600 words, one by one, with a median summary)
 """
 
 from __future__ import annotations
@@ -33,25 +35,16 @@ def article_of_length(text: str, words: int) -> str:
     return "\n\n".join(out)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="models/default")
-    parser.add_argument("--article", default="examples/article.txt")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--words", type=int, default=600)
-    parser.add_argument("--targets", nargs="+", default=["ukraine_nato_membership", "foreign_troops_in_ukraine"])
-    args = parser.parse_args()
-    det = StanceDetector.from_pretrained(args.model, overrides=["runtime.progress=false"])
-    text = article_of_length(Path(args.article).read_text(encoding="utf-8"), args.words)
-    load_pipeline(det.config.actors.spacy_model)
-    det.predict(text, targets=args.targets)  # warm-up: first calls build caches
+def measure(det: StanceDetector, text: str, targets: list[str], repeat: int) -> dict:
+    """Median seconds per stage for one article (after one warm-up prediction)."""
+    cfg, nlp = det.config, load_pipeline(det.config.actors.spacy_model)
+    det.predict(text, targets=targets)  # warm-up: first calls build caches
     analysis_s, model_s, n_passages = [], [], 0
     stages: dict[str, list[float]] = {"spacy": [], "actors": [], "quotes": [], "evidence": []}
-    cfg, nlp = det.config, load_pipeline(det.config.actors.spacy_model)
-    targets = det.resolve_targets(args.targets)
-    for _ in range(args.repeat):
+    resolved = det.resolve_targets(targets)
+    for _ in range(repeat):
         t0 = time.perf_counter()
-        a = det.analyse(text, args.targets)
+        a = det.analyse(text, targets)
         t1 = time.perf_counter()
         det.classify([a])
         t2 = time.perf_counter()
@@ -70,7 +63,7 @@ def main() -> None:
         gate = cfg.evidence.discovered_min_relevance
         gate = cfg.evidence.min_relevance if gate is None else gate
         for actor in actors:
-            for target in targets:
+            for target in resolved:
                 select_passages(doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
                                 min_relevance=gate, context_sentences=cfg.evidence.context_sentences,
                                 max_chars=cfg.evidence.max_passage_chars, start_token=cfg.model.actor_start,
@@ -82,12 +75,48 @@ def main() -> None:
     an, mo = statistics.median(analysis_s), statistics.median(model_s)
     st = {k: statistics.median(v) for k, v in stages.items()}
     rules = st["actors"] + st["quotes"] + st["evidence"]
-    print(json.dumps({"words": len(text.split()), "targets": args.targets, "actors": len(a.actors),
-                      "passages": n_passages, "analysis_s": round(an, 4), "model_s": round(mo, 4),
-                      "total_s": round(an + mo, 4), "analysis_share": round(an / (an + mo), 3),
-                      "stages_s": {k: round(v, 4) for k, v in st.items()},
-                      "rules_share": round(rules / (an + mo), 3), "spacy_share": round(st["spacy"] / (an + mo), 3),
-                      "passages_per_s": round(n_passages / mo, 1) if mo else None}, indent=2))
+    return {"words": len(text.split()), "targets": targets, "actors": len(a.actors), "passages": n_passages,
+            "analysis_s": round(an, 4), "model_s": round(mo, 4), "total_s": round(an + mo, 4),
+            "analysis_share": round(an / (an + mo), 3), "stages_s": {k: round(v, 4) for k, v in st.items()},
+            "rules_share": round(rules / (an + mo), 3), "spacy_share": round(st["spacy"] / (an + mo), 3),
+            "passages_per_s": round(n_passages / mo, 1) if mo else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="models/default")
+    parser.add_argument("--article", default="examples/article.txt")
+    parser.add_argument("--corpus", nargs="+", help="labelled articles (JSONL): measure each one whose length is in "
+                                         "--min-words..--max-words, with the default targets, and summarise")
+    parser.add_argument("--min-words", type=int, default=540)
+    parser.add_argument("--max-words", type=int, default=660)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--targets", nargs="+", default=["ukraine_nato_membership", "foreign_troops_in_ukraine"])
+    args = parser.parse_args()
+    det = StanceDetector.from_pretrained(args.model, overrides=["runtime.progress=false"])
+    if not args.corpus:
+        text = article_of_length(Path(args.article).read_text(encoding="utf-8"), args.words)
+        print(json.dumps(measure(det, text, args.targets, args.repeat), indent=2))
+        return
+    rows = []
+    lines = [ln for path in args.corpus for ln in Path(path).read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        art = json.loads(line) if line.strip() else None
+        if art and args.min_words <= len(art["text"].split()) <= args.max_words:
+            row = measure(det, art["text"], args.targets, args.repeat)
+            rows.append({"id": art["id"], **{k: row[k] for k in ("words", "actors", "passages", "analysis_s",
+                                                                  "model_s", "analysis_share", "spacy_share",
+                                                                  "rules_share")}})
+            print(json.dumps(rows[-1]))
+    if not rows:
+        raise SystemExit(f"no article in {' '.join(args.corpus)} has {args.min_words}-{args.max_words} words")
+    summary = {k: round(statistics.median(r[k] for r in rows), 4)
+               for k in ("words", "actors", "passages", "analysis_s", "model_s", "analysis_share", "spacy_share",
+                         "rules_share")}
+    print(json.dumps({"articles": len(rows), "median": summary,
+                      "analysis_share_range": [min(r["analysis_share"] for r in rows),
+                                               max(r["analysis_share"] for r in rows)]}, indent=2))
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ Rules, in order, for a quote's speaker:
 5. transcript turns ("NAUMANN: …") belong to the actor named by the label; an op-ed with a "By NAME" byline
    speaks in its author's voice outside quotation marks.
 Quote marks are paired in one pass over every double mark (``find_quote_spans``), so mixed styles (`"…”`) and
-quotes within quotes pair as a reader pairs them. A speaking pronoun (he / she) goes to the most salient compatible person (see ``_resolve_pronoun``); with no
-person named in the last three sentences it stays unresolved. A quote's words are evidence for its speaker
+quotes within quotes pair as a reader pairs them. A speaking pronoun (he / she) goes to the most salient
+compatible person (see ``_resolve_pronoun``); with no person named in the last four sentences it stays
+unresolved. A quote's words are evidence for its speaker
 only: actors named inside it are not holders of what it says (``stance.evidence.is_holder``).
 """
 
