@@ -2,7 +2,8 @@
 
 Reports the share of gold pairs with at least one passage (addressed), and evidence recall: the share of gold
 evidence strings that lie inside a selected passage (``stance.evidence_scoring``). Usage:
-    python scripts/evidence_recall.py data/train.jsonl data/validation.jsonl [-c configs/default.yaml] [key=value ...]
+    python scripts/evidence_recall.py data/train.jsonl data/validation.jsonl [-c configs/default.yaml] [--free-text]
+        [key=value ...]
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ def main() -> None:
     parser.add_argument("files", nargs="+")
     parser.add_argument("-c", "--config", action="append", default=[])
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--free-text", action="store_true",
+                        help="give every target by its description alone, as a user would type it")
     args, extra = parser.parse_known_args()
     overrides = [*[f for f in args.files if "=" in f], *extra]
     args.files = [f for f in args.files if "=" not in f]
@@ -28,7 +31,7 @@ def main() -> None:
     registry = TargetRegistry.from_yaml(resolve_path(cfg.targets.registry))
     articles = [a for f in args.files for a in read_articles(f, registry)]
     misses: list[str] = []
-    result = evidence_recall(articles, cfg, misses)
+    result = evidence_recall(articles, cfg, misses, free_text=args.free_text)
     if args.show_misses:
         print("\n".join(misses))
     print(json.dumps(result))

@@ -72,6 +72,10 @@ class EvidenceConfig:
     holder_weight: float = 0.0
     min_passage_relevance: Optional[float] = 0.0
     discovered_min_relevance: Optional[float] = 1.0
+    similarity_targets: str = "free_text"
+    similarity_weight: float = 4.0
+    similarity_floor: float = 0.15
+    similarity_model: Optional[str] = None
 
 
 @dataclass
@@ -156,6 +160,7 @@ CHOICES = {
     "model.input_format": ("target_passage_marked_v1",),
     "runtime.device": ("auto", "cpu", "cuda", "mps"),
     "evidence.require_holder": ("discovered", "always", "never"),
+    "evidence.similarity_targets": ("free_text", "all", "none"),
 }
 
 

@@ -11,7 +11,8 @@ No passage ⇒ the pair is *not addressed* (which is not the same as neutral).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Sequence
 
 from stance.actors import Actor
 from stance.quotes import Quote
@@ -146,14 +147,16 @@ def build_passage(doc: Document, actor: Actor, target: Target, sentence_index: i
 def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Quote], *, max_passages: int,
                     min_relevance: float, context_sentences: int, max_chars: int, start_token: str,
                     end_token: str, require_holder: bool = False, holder_weight: float = 0.0,
-                    min_passage_relevance: float | None = None) -> list[Passage]:
+                    min_passage_relevance: float | None = None,
+                    similarity_bonus: Sequence[float] | None = None) -> list[Passage]:
     """The best passages linking `actor` to `target`, most relevant first (ties: earlier first).
 
     Sentences where the actor holds the position (speaks, or is the subject: see `is_holder`) rank with their
     relevance raised by the factor ``1 + holder_weight``; with `require_holder`, only such sentences count. A pair is
     addressed when one passage reaches ``min_relevance``; it then keeps up to ``max_passages`` passages whose
     relevance reaches ``min_passage_relevance`` (default: ``min_relevance``), so a reply that names the target
-    only as "it" can join the sentence that names it."""
+    only as "it" can join the sentence that names it. `similarity_bonus` (one value per sentence; see
+    ``stance.similarity``) is added to each focus sentence's keyword relevance."""
     min_passage_relevance = min_relevance if min_passage_relevance is None else min_passage_relevance
     doc_relevance = target.relevance(doc.text)
     scored = []
@@ -163,6 +166,8 @@ def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Qu
             continue
         p = build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,
                           start_token=start_token, end_token=end_token, doc_relevance=doc_relevance)
+        if similarity_bonus is not None and similarity_bonus[i] > 0:
+            p = replace(p, relevance=p.relevance + float(similarity_bonus[i]))
         if p.relevance >= min(min_relevance, min_passage_relevance):
             scored.append((p.relevance * (1.0 + holder_weight) if holder else p.relevance, p))
     if not any(p.relevance >= min_relevance for _, p in scored):

@@ -208,6 +208,7 @@ class StanceDetector:
         gate = cfg.evidence.min_relevance
         if actors is None and cfg.evidence.discovered_min_relevance is not None:
             gate = cfg.evidence.discovered_min_relevance
+        bonus = self.similarity_bonuses(doc, resolved)
         for actor in found:
             for target in resolved:
                 analysis.passages[(actor.name, target.id)] = select_passages(
@@ -216,8 +217,23 @@ class StanceDetector:
                     max_chars=cfg.evidence.max_passage_chars, start_token=cfg.model.actor_start,
                     end_token=cfg.model.actor_end, require_holder=holder,
                     holder_weight=cfg.evidence.holder_weight,
-                    min_passage_relevance=cfg.evidence.min_passage_relevance)
+                    min_passage_relevance=cfg.evidence.min_passage_relevance, similarity_bonus=bonus.get(target.id))
         return analysis
+
+    def similarity_bonuses(self, doc, targets: Sequence[Target]) -> dict[str, list[float]]:
+        """Per target that gets one (``evidence.similarity_targets``: free-text targets by default), the relevance
+        each sentence gains from its similarity to the target's description (``stance.similarity``)."""
+        ev = self.config.evidence
+        chosen = [t for t in targets if ev.similarity_weight > 0 and (
+            ev.similarity_targets == "all" or (ev.similarity_targets == "free_text" and t.id.startswith("custom:")))]
+        if not chosen or not doc.sentences:
+            return {}
+        from stance.similarity import load_encoder, similarity_bonus
+
+        encoder = load_encoder(ev.similarity_model or self.config.model.base)
+        sims = encoder.similarities([s.text for s in doc.sentences], [t.description for t in chosen])
+        return {t.id: [similarity_bonus(v, ev.similarity_weight, ev.similarity_floor) for v in sims[:, j]]
+                for j, t in enumerate(chosen)}
 
     def predict_proba(self, target_texts: Sequence[str], passages: Sequence[str], progress: bool = False
                       ) -> np.ndarray:

@@ -121,3 +121,20 @@ def test_holder_rule_skips_actors_that_are_only_objects(nlp, registry):
     found = {a.name: a for a in discover_actors(doc, table)}
     assert select_passages(doc, found["Ukraine"], target, [], **KW, require_holder=True) == []
     assert select_passages(doc, found["Ukraine"], target, [], **KW)  # without the rule it is read
+
+
+def test_similarity_bonus_lets_a_described_target_find_a_sentence_without_its_words(nlp):
+    from stance.similarity import similarity_bonus
+    from stance.targets import target_from_text
+
+    assert similarity_bonus(0.55, 4.0, 0.15) == pytest.approx(1.6)
+    assert similarity_bonus(0.05, 4.0, 0.15) == 0.0  # below the floor: nothing, never negative
+    text = "Jana Holm spoke in Tallinn. Holm said the guns must fall silent before any talks."
+    doc = segment(text, nlp)
+    [actor] = given_actors(doc, ["Jana Holm"], AliasTable())
+    target = target_from_text("a ceasefire between the warring sides")
+    assert select_passages(doc, actor, target, [], **KW) == []  # no word of the description occurs
+    bonus = [0.0, similarity_bonus(0.5, 4.0, 0.15)]
+    [passage] = select_passages(doc, actor, target, [], similarity_bonus=bonus, **KW)
+    assert text[passage.focus_start:passage.focus_end].startswith("Holm said the guns")
+    assert passage.relevance == pytest.approx(1.4)

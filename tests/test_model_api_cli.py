@@ -8,7 +8,7 @@ import pytest
 
 import stance
 from stance.cli import main
-from stance.errors import InputError, ModelLoadError
+from stance.errors import ConfigError, InputError, ModelLoadError
 from stance.model import StanceDetector
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,6 +62,20 @@ def test_free_text_target_and_no_actor_article(detector):
     assert detector.predict("It rained all day. The river rose.") == []
     res = detector.predict(TEXTS[1], targets=["sending soldiers to Ukraine after a truce"])
     assert all(r.target.startswith("custom:") for r in res)
+
+
+def test_similarity_ranking_applies_to_free_text_targets_by_default(trained_model_dir):
+    det = StanceDetector.from_pretrained(trained_model_dir)
+    a = det.analyse(TEXTS[1], ["ukraine_nato_membership", "sending soldiers to Ukraine after a truce"])
+    bonus = det.similarity_bonuses(a.doc, a.targets)
+    assert list(bonus) == [a.targets[1].id] and a.targets[1].id.startswith("custom:")
+    assert len(bonus[a.targets[1].id]) == len(a.doc.sentences) and min(bonus[a.targets[1].id]) >= 0
+    every = StanceDetector.from_pretrained(trained_model_dir, overrides=["evidence.similarity_targets=all"])
+    assert set(every.similarity_bonuses(a.doc, a.targets)) == {t.id for t in a.targets}
+    off = StanceDetector.from_pretrained(trained_model_dir, overrides=["evidence.similarity_weight=0"])
+    assert off.similarity_bonuses(a.doc, a.targets) == {}
+    with pytest.raises(ConfigError, match="similarity_targets"):
+        StanceDetector.from_pretrained(trained_model_dir, overrides=["evidence.similarity_targets=some"])
 
 
 def test_bad_inputs(detector):
