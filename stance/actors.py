@@ -278,11 +278,11 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
                 del actors[single.name]
 
     # 3c. and calls many a politician an organisation or a place ("Trump" ORG, "Pelosi" GPE): a one-word actor outside
-    # the alias table is a person when the tagger said PERSON for its name at least as often as anything else, or
+    # the alias table is a person when the tagger said PERSON for its name more often than anything else, or
     # when a person's title or honorific stands right before one of its mentions ("President Trump", "Ms Pelosi")
     for name, actor in actors.items():
         if name in tagged_other and actor.type != "person" and " " not in name and name not in table_names \
-                and name.lower() not in DEMONYMS and (person_votes[name_key(name)] >= 0 or any(
+                and name.lower() not in DEMONYMS and (person_votes[name_key(name)] > 0 or any(
                     _PERSON_TITLE.search(text, max(0, m.start - 14), m.start) for m in actor.mentions)):
             actor.type = "person"
 

@@ -125,8 +125,10 @@ def test_party_and_state_tag_is_no_actor(nlp, table):
 @pytest.mark.parametrize("text,labels,kind", [
     pytest.param("President Okafor met the envoys. Okafor said the plan was premature.", ["ORG", "ORG"], "person",
                  id="title-before-a-mention"),
-    pytest.param("Okafor met the envoys. Okafor said the plan was premature.", ["ORG", "PERSON"], "person",
-                 id="tagged-person-as-often-as-not"),
+    pytest.param("Okafor met the envoys. Okafor said the plan was premature. Okafor left.", ["ORG", "PERSON", "PERSON"],
+                 "person", id="tagged-person-more-often-than-not"),
+    pytest.param("Okafor met the envoys. Okafor said the plan was premature.", ["ORG", "PERSON"], "organisation",
+                 id="a-tie-keeps-the-first-type"),
     pytest.param("Okafor met the envoys. Okafor said the plan was premature.", ["ORG", "ORG"], "organisation",
                  id="no-cue-stays-an-organisation"),
 ])
