@@ -31,6 +31,7 @@ def write_model_card(model_dir: str | Path, config: StanceConfig, metrics: dict)
     if data.get("public_examples"):
         public += f" {data['public_examples']}"
     nan = float("nan")
+    warnings = "".join(f"- **Warning:** {w}\n" for w in metrics.get("warnings", []))
     text = f"""---
 library_name: transformers
 pipeline_tag: text-classification
@@ -54,7 +55,8 @@ labels into one label per (actor, target). `AutoModelForSequenceClassification.f
   name carries a label.
 
 ## Results (validation articles, given actors)
-- macro-F1 {g.get("macro_f1", nan):.3f}, accuracy {g.get("accuracy", nan):.3f} over {val.get("n_pairs", 0)} pairs
+{warnings}- macro-F1 {g.get("macro_f1", nan):.3f}, accuracy {g.get("accuracy", nan):.3f} over {val.get("n_pairs", 0)}
+  pairs
 - end to end: F1 {e.get("f1", nan):.3f}, actor recall {e.get("actor_recall", nan):.3f}
 - training time: {metrics.get("train_seconds", "?")} s
 

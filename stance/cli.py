@@ -107,6 +107,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     val = result.metrics.get("validation", {}).get("given_actors", {})
     f1 = val.get("macro_f1", float("nan"))
     print(f"model saved to {result.model_dir} (validation given-actors macro-F1 {f1:.3f})")
+    for warning in result.metrics.get("warnings", []):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

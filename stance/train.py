@@ -121,6 +121,19 @@ def calibrate(trainer, val_ds, detector) -> dict:
     return {"temperature": round(temperature, 4), "passage_ece_before": ece(1.0), "passage_ece_after": ece(temperature)}
 
 
+def convergence_warnings(passage_macro_f1: float | None, n_labels: int) -> list[str]:
+    """A warning when validation passages score no better than predicting one label for all of them.
+
+    Fine-tuning a small encoder at a high learning rate now and then never leaves the loss plateau it starts on
+    (every passage gets the same label); the run then looks finished but the model is useless.
+    """
+    if passage_macro_f1 is None or passage_macro_f1 > 1.0 / n_labels:
+        return []
+    return [f"validation passage macro-F1 is {passage_macro_f1:.3f}, no better than giving every passage one label: "
+            "training did not converge. Train again with another train.seed or a lower train.learning_rate "
+            "(e.g. 5e-5), and check that the training data has every label."]
+
+
 def train(config: StanceConfig, progress: bool | None = None) -> TrainResult:
     """Train a detector as `config` says and save it to `config.train.output_dir`."""
     import torch
@@ -168,6 +181,9 @@ def train(config: StanceConfig, progress: bool | None = None) -> TrainResult:
     detector.model = trainer.model
     detector.model.eval()
     passage_metrics = trainer.evaluate()
+    warnings = convergence_warnings(passage_metrics.get("eval_macro_f1"), len(config.model.labels))
+    for w in warnings:
+        log.warning(w)
     calibration = calibrate(trainer, val_ds, detector) if config.train.calibrate and val_ex else {}
     detector.save_pretrained(out_dir)
 
@@ -177,7 +193,7 @@ def train(config: StanceConfig, progress: bool | None = None) -> TrainResult:
     metrics = {"data": info, "validation_passages": {k.replace("eval_", ""): v for k, v in passage_metrics.items()},
                "validation": article_metrics.get("metrics", {}), "calibration": calibration,
                "train_seconds": round(time.time() - started, 1),
-               "best_checkpoint": trainer.state.best_model_checkpoint,
+               "best_checkpoint": trainer.state.best_model_checkpoint, "warnings": warnings,
                "config": config_to_dict(config)}
     (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
     write_model_card(out_dir, config, metrics)

@@ -57,3 +57,11 @@ def test_training_adds_configured_public_sets(smoke_overrides, tmp_path):
                         "data.public_sets=[seesaw,directed_sentiment,newsmtsc,ruw]", "data.public_max_examples=10"))
     expected = {"seesaw": 10, "directed_sentiment": 10, "newsmtsc": 10, "ruw": 10}
     assert result.metrics["data"]["public_examples"] == expected
+
+
+def test_a_run_that_never_left_its_plateau_is_flagged():
+    from stance.train import convergence_warnings
+
+    assert convergence_warnings(0.21, 3) and "did not converge" in convergence_warnings(0.21, 3)[0]
+    assert convergence_warnings(0.60, 3) == []
+    assert convergence_warnings(None, 3) == []
