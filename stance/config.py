@@ -91,7 +91,7 @@ class DataConfig:
     non_evidence_passages: str = "neutral"
     max_non_evidence_per_pair: int = 1
     contrastive_per_target: int = 2
-    cross_target_per_pair: int = 1
+    cross_target_per_pair: int = 0
 
 
 @dataclass

@@ -15,7 +15,7 @@ passages that hold no gold evidence become ``neutral`` examples (``data.non_evid
 inference such passages must not outvote the one that states a position. Two kinds of negatives teach what a
 passage is *about* and *whose* position it holds: an unlabelled person marked in a gold evidence sentence
 (``data.contrastive_per_target``) and an actor's evidence read against a confusable target the actor does not
-address (``data.cross_target_per_pair``); both are ``neutral``.
+address (``data.cross_target_per_pair``, off by default: measured, it did not help); both are ``neutral``.
 """
 
 from __future__ import annotations
