@@ -21,6 +21,11 @@ from stance.mention_gold import MentionArticle
 from stance.quotes import Quote
 
 
+def count_ratio(counts: Counter, numerator: str, denominator: str) -> float:
+    """``counts[numerator] / counts[denominator]`` rounded to 3 places; 0.0 when nothing was counted."""
+    return round(counts[numerator] / counts[denominator], 3) if counts[denominator] else 0.0
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
@@ -91,15 +96,11 @@ class MentionScores:
     def summary(self) -> dict[str, float | int]:
         """The figures (rounded to 3 places) and the counts they come from."""
         c = self.counts
-
-        def ratio(a: str, b: str) -> float:
-            return round(c[a] / c[b], 3) if c[b] else 0.0
-
-        return {"articles": c["articles"], "actor_recall": ratio("actors_found", "gold_actors"),
-                "mention_recall": ratio("mentions_found", "gold_mentions"),
-                "mention_precision": ratio("system_mentions_right", "system_mentions"),
-                "pronoun_accuracy": ratio("pronouns_right", "gold_pronouns"),
-                "quote_speaker_accuracy": ratio("quotes_right", "gold_quotes"),
+        return {"articles": c["articles"], "actor_recall": count_ratio(c, "actors_found", "gold_actors"),
+                "mention_recall": count_ratio(c, "mentions_found", "gold_mentions"),
+                "mention_precision": count_ratio(c, "system_mentions_right", "system_mentions"),
+                "pronoun_accuracy": count_ratio(c, "pronouns_right", "gold_pronouns"),
+                "quote_speaker_accuracy": count_ratio(c, "quotes_right", "gold_quotes"),
                 "gold_actors": c["gold_actors"], "gold_mentions": c["gold_mentions"],
                 "gold_pronouns": c["gold_pronouns"], "gold_quotes": c["gold_quotes"]}
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from stance.actors import Actor
+from stance.mention_scoring import count_ratio
 from stance.names import name_key
 from stance.quotes import Quote
 
@@ -112,13 +113,9 @@ class SpeakerScores:
     def summary(self) -> dict[str, float | int]:
         """The figures (rounded to 3 places) and the counts they come from."""
         c = self.counts
-
-        def ratio(a: str, b: str) -> float:
-            return round(c[a] / c[b], 3) if c[b] else 0.0
-
-        return {"articles": c["articles"], "speaker_recall": ratio("speakers_found", "speakers"),
-                "sentence_linking": ratio("items_linked", "items"),
-                "quote_agreement": ratio("quote_sentences_agree", "quote_sentences"),
+        return {"articles": c["articles"], "speaker_recall": count_ratio(c, "speakers_found", "speakers"),
+                "sentence_linking": count_ratio(c, "items_linked", "items"),
+                "quote_agreement": count_ratio(c, "quote_sentences_agree", "quote_sentences"),
                 "speakers": c["speakers"], "items": c["items"], "quote_sentences": c["quote_sentences"]}
 
 
