@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -165,13 +165,14 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _search_forms(text: str, actor: Actor, forms: Iterable[str], taken: list[tuple[int, int]],
-                  kind: str = "name", folded: str | None = None) -> None:
-    """Add every whole-word occurrence of `forms` (longest first) that no other actor holds. Matching ignores
-    accents and transliteration endings (``stance.names``): "Zelenskyy" also finds "Zelensky's"."""
+                  kind: str = "name", folded: str | None = None, keep: Callable[[int], bool] | None = None) -> None:
+    """Add every whole-word occurrence of `forms` (longest first) that no other actor holds (and that `keep`, given
+    its start, accepts). Matching ignores accents and transliteration endings (``stance.names``): "Zelenskyy" also
+    finds "Zelensky's"."""
     folded = fold(text) if folded is None else folded
     for form in sorted({f for f in forms if len(f) >= 2}, key=len, reverse=True):
         for m in re.finditer(r"(?<![\w])" + form_pattern(form) + r"(?:'s|’s)?(?![\w])", folded):
-            if not _overlaps(taken, m.start(), m.end()):
+            if not _overlaps(taken, m.start(), m.end()) and (keep is None or keep(m.start())):
                 actor.add(Mention(m.start(), m.end(), text[m.start():m.end()], kind))
                 taken.append((m.start(), m.end()))
 
@@ -308,9 +309,11 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     return sorted(found, key=lambda a: a.mentions[0].start)
 
 
-def link_roles(text: str, actors: Sequence[Actor], taken: list[tuple[int, int]]) -> None:
+def link_roles(text: str, actors: Sequence[Actor], taken: list[tuple[int, int]],
+               bystanders: Sequence[NamedPerson] = ()) -> None:
     """Read each person's titles (their roles, affiliation and gender) and add role nouns that refer back to them
-    as mentions of kind "role" (rules in ``stance.roles``)."""
+    as mentions of kind "role" (rules in ``stance.roles``). `bystanders` are the persons named in the text
+    who are not among `actors` (given-actor mode): a role noun is not linked across one who may hold that role."""
     persons = [a for a in actors if a.type == "person"]
     for actor in persons:
         for m in actor.mentions:
@@ -336,7 +339,7 @@ def link_roles(text: str, actors: Sequence[Actor], taken: list[tuple[int, int]])
             last = max((m.start for m in actor.mentions if m.start < noun.start and m.kind != "pronoun"), default=-1)
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, actor)
-        if best is not None:
+        if best is not None and not _named_since(bystanders, best[0], noun.start, noun.role):
             best[1].add(Mention(noun.start, noun.end, text[noun.start:noun.end], "role"))
             taken.append((noun.start, noun.end))
     # "the ministry said": the body named most recently with that noun
@@ -417,6 +420,7 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
     """
     actors: list[Actor] = []
     taken: list[tuple[int, int]] = []
+    role_aliases: list[tuple[Actor, set[str]]] = []
     folded = fold(doc.text)
     parsed = [_parse_spec(s) for s in specs]
     # long names first, so "Emmanuel Macron" claims its words before a shorter alias of another actor can
@@ -430,8 +434,20 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
             forms.add(parts[-1])
             kind = kind if kind != "unknown" else "person"
         actor = Actor(name=name, type=kind, aliases=set(forms) - {name})
-        _search_forms(doc.text, actor, forms, taken, folded=folded)
+        roles = {f for f in forms if bare_role(f) is not None}
+        _search_forms(doc.text, actor, forms - roles, taken, folded=folded)
         actors.append(actor)
+        if roles:
+            role_aliases.append((actor, roles))
+    bystanders = _bystanders(doc, actors, table)
+    for actor, roles in role_aliases:  # after every name has claimed its words
+        others = [*bystanders, *(_as_named_person(doc.text, a) for a in actors if a is not actor and a.type == "person")]
+        for form in roles:
+            def keep(pos: int, actor: Actor = actor, role: Role = bare_role(form), others=others) -> bool:
+                own = max((m.start for m in actor.mentions if m.start < pos and m.kind == "name"), default=-1)
+                return not _named_since(others, own, pos, role)
+
+            _search_forms(doc.text, actor, {form, form[:1].upper() + form[1:]}, taken, folded=folded, keep=keep)
     by_state = {a.name: a for a in actors}
     by_state.update({table.lookup(a.name): a for a in actors if table.lookup(a.name)})
     for start, end, country in find_state_bodies(doc.text):  # "the Russian embassy" speaks for Russia
@@ -439,9 +455,71 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
         if owner is not None and not _overlaps(taken, start, end):
             owner.add(Mention(start, end, doc.text[start:end], "alias"))
             taken.append((start, end))
-    link_roles(doc.text, actors, taken)
+    link_roles(doc.text, actors, taken, bystanders)
     order = {p[0]: i for i, p in enumerate(parsed)}
     return sorted(actors, key=lambda a: order[a.name])
+
+
+def bare_role(alias: str) -> Role | None:
+    """The role an alias names when it is nothing but a role noun ("the prime minister", "the Hungarian prime
+    minister"), else None. Such an alias stands for the actor only where nobody else who may hold that role was
+    named since the actor (``given_actors``)."""
+    nouns = find_role_nouns(alias)
+    if len(nouns) == 1 and nouns[0].end == len(alias) and alias[:nouns[0].start].strip().lower() in {"", "the"}:
+        return nouns[0].role
+    return None
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """A person named in the text: where (name spans) and the titles read anywhere around those names."""
+
+    spans: tuple[tuple[int, int], ...]
+    titles: tuple[Role, ...]
+
+
+def _titles_at(text: str, start: int, end: int) -> list[Role]:
+    """Titles around a name, and inside it when the tagger's span took the title in ("French President X")."""
+    cuts = [start, *(m.start() + start for m in re.finditer(r"(?<=\s)\S", text[start:end]))]
+    found = [role_before(text[max(0, c - 80):c]) for c in cuts] + [role_after(text[end:end + 80])]
+    return [r for r in found if r is not None]
+
+
+def _as_named_person(text: str, actor: Actor) -> NamedPerson:
+    titles = [t for m in actor.mentions if m.kind == "name" for t in _titles_at(text, m.start, m.end)]
+    titles += [r for r in (bare_role(f) for f in actor.surface_forms()) if r is not None] + list(actor.roles)
+    return NamedPerson(tuple((m.start, m.end) for m in actor.mentions if m.kind == "name" and bare_role(m.text) is None),
+                       tuple(titles))
+
+
+def _bystanders(doc: Document, actors: Sequence[Actor], table: AliasTable) -> list[NamedPerson]:
+    """The persons the tagger found that are none of `actors`, one per surname, with the titles read at any of
+    their mentions. A one-word "person" never named in full ("Gospel") and names in the alias table (a capital the
+    tagger took for a person) are left out as tagger errors."""
+    ents = getattr(doc.spacy_doc, "ents", ()) or ()
+    claimed = [(m.start, m.end) for a in actors for m in a.mentions]
+    groups: dict[str, list] = {}
+    for e in ents:
+        if e.label_ == "PERSON" and table.lookup(e.text) is None and not _overlaps(claimed, e.start_char, e.end_char):
+            key = re.sub(r"(?:'s|’s)$", "", e.text.split()[-1]).lower()
+            groups.setdefault(key, []).append(e)
+    return [NamedPerson(tuple((e.start_char, e.end_char) for e in group),
+                        tuple(t for e in group for t in _titles_at(doc.text, e.start_char, e.end_char)))
+            for group in groups.values() if any(len(e.text.split()) > 1 for e in group)]
+
+
+def _named_since(persons: Sequence[NamedPerson], since: int, pos: int, role: Role) -> bool:
+    """Whether one of `persons` is named after the actor's last name (`since`, -1 for none) and before the role
+    noun at `pos`, and is titled with the same office somewhere in the text: "Prime Minister Keir Starmer said …;
+    the prime minister added" is not about Meloni. A person with no title read, or another office ("French
+    President Emmanuel Macron"), does not block. Nor does a name right before the noun ("After talks with Rutte,
+    the Italian prime minister said"), where the caller's alias is trusted."""
+    for person in persons:
+        if any(since < a and b < pos - 3 for a, b in person.spans) and any(
+                t.head == role.head and (t.country is None or role.country is None or t.country == role.country)
+                for t in person.titles):
+            return True
+    return False
 
 
 def _parse_spec(spec: str | Mapping) -> tuple[str, list[str], str | None]:
