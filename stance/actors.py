@@ -313,7 +313,7 @@ def link_roles(text: str, actors: Sequence[Actor], taken: list[tuple[int, int]],
                bystanders: Sequence[NamedPerson] = ()) -> None:
     """Read each person's titles (their roles, affiliation and gender) and add role nouns that refer back to them
     as mentions of kind "role" (rules in ``stance.roles``). `bystanders` are the persons named in the text
-    who are not among `actors` (given-actor mode): a role noun is not linked across one who may hold that role."""
+    who are not among `actors` (given-actor mode): a role noun is not linked across one titled with that office."""
     persons = [a for a in actors if a.type == "person"]
     for actor in persons:
         for m in actor.mentions:
@@ -441,7 +441,8 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
             role_aliases.append((actor, roles))
     bystanders = _bystanders(doc, actors, table)
     for actor, roles in role_aliases:  # after every name has claimed its words
-        others = [*bystanders, *(_as_named_person(doc.text, a) for a in actors if a is not actor and a.type == "person")]
+        others = [*bystanders,
+                  *(_as_named_person(doc.text, a) for a in actors if a is not actor and a.type == "person")]
         for form in roles:
             def keep(pos: int, actor: Actor = actor, role: Role = bare_role(form), others=others) -> bool:
                 own = max((m.start for m in actor.mentions if m.start < pos and m.kind == "name"), default=-1)
@@ -462,8 +463,8 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
 
 def bare_role(alias: str) -> Role | None:
     """The role an alias names when it is nothing but a role noun ("the prime minister", "the Hungarian prime
-    minister"), else None. Such an alias stands for the actor only where nobody else who may hold that role was
-    named since the actor (``given_actors``)."""
+    minister"), else None. Such an alias stands for the actor only where nobody titled with that office was named
+    since the actor (``given_actors``, ``_named_since``)."""
     nouns = find_role_nouns(alias)
     if len(nouns) == 1 and nouns[0].end == len(alias) and alias[:nouns[0].start].strip().lower() in {"", "the"}:
         return nouns[0].role
@@ -488,8 +489,8 @@ def _titles_at(text: str, start: int, end: int) -> list[Role]:
 def _as_named_person(text: str, actor: Actor) -> NamedPerson:
     titles = [t for m in actor.mentions if m.kind == "name" for t in _titles_at(text, m.start, m.end)]
     titles += [r for r in (bare_role(f) for f in actor.surface_forms()) if r is not None] + list(actor.roles)
-    return NamedPerson(tuple((m.start, m.end) for m in actor.mentions if m.kind == "name" and bare_role(m.text) is None),
-                       tuple(titles))
+    spans = tuple((m.start, m.end) for m in actor.mentions if m.kind == "name" and bare_role(m.text) is None)
+    return NamedPerson(spans, tuple(titles))
 
 
 def _bystanders(doc: Document, actors: Sequence[Actor], table: AliasTable) -> list[NamedPerson]:

@@ -414,7 +414,7 @@ def test_role_alias_of_a_given_actor_is_not_read_across_another_holder(nlp, tabl
     with the same office was named in between. A differently titled person does not block it. Pinned on purpose:
     neither does an untitled person, even where a reader would see that the other person is meant."""
     text = ("Vesna Orlić arrived in Ljubljana early. Speaking there, the prime minister said Slovenia would wait.\n\n"
-            "Later, Tomas Lindgren spoke to reporters. Asked about troops, the prime minister said Sweden was ready.\n\n"
+            "Later, Tomas Lindgren spoke to reporters. Asked about troops, the prime minister said Sweden was set.\n\n"
             "Orlić then met French President Hugo Garrel. The prime minister told him Ljubljana had not moved.\n\n"
             "Orlić also met Prime Minister Ada Rusu. Afterwards the prime minister flew home.")
     doc = segment(text, nlp)
