@@ -189,9 +189,12 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
             actors[name] = Actor(name=name, type=kind)
         return actors[name]
 
-    # 1. alias table: metonyms and institutions, whatever the tagger said
+    # 1. alias table: metonyms and institutions, whatever the tagger said, unless the word is only part of an
+    # organisation's name ("Reform UK" is a party, not the United Kingdom)
     if table.pattern is not None:
         for m in table.pattern.finditer(text):
+            if _inside_org_name(doc, table, m.start(), m.end()):
+                continue
             canon = table.index[m.group(0)]
             get(canon, table.type_of(canon)).add(Mention(m.start(), m.end(), m.group(0), "alias"))
             taken.append((m.start(), m.end()))
@@ -307,6 +310,19 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     # 6. titles, roles and role nouns ("the French president")
     link_roles(text, found, taken)
     return sorted(found, key=lambda a: a.mentions[0].start)
+
+
+def _inside_org_name(doc: Document, table: AliasTable, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside a longer organisation name the tagger found ("the ruling United Russia
+    party", "the Bank of Russia") that is not itself an alias, does not merely start with the match as a possessive
+    ("Moscow's foreign ministry" still speaks for Russia) and holds no comma (a tagger run-on)."""
+    for ent in getattr(doc.spacy_doc, "ents", ()) or ():
+        if ent.label_ == "ORG" and ent.start_char <= start and end <= ent.end_char and (
+                ent.start_char, ent.end_char) != (start, end):
+            rest = doc.text[end:ent.end_char]
+            if table.lookup(ent.text) is None and not rest.startswith(("'s", "’s")) and "," not in ent.text:
+                return True
+    return False
 
 
 def link_roles(text: str, actors: Sequence[Actor], taken: list[tuple[int, int]],

@@ -445,3 +445,12 @@ def test_role_noun_is_not_linked_across_a_titled_bystander_in_given_mode(nlp, ta
                                    "talks, spoke next. The prime minister then left early.", nlp), ["Sanne Vermeer"],
                            table)
     assert [m.text for m in again.mentions if m.kind == "role"] == ["prime minister"]  # untitled: no block
+
+
+def test_a_state_alias_inside_an_organisation_name_is_not_the_state(nlp, table):
+    text = ("Deputies of the ruling United Russia party backed the motion on Tuesday. The Bank of Russia said it would "
+            "appeal. Moscow's foreign ministry called the vote a provocation.")
+    actors = {a.name: a for a in discover_actors(segment(text, nlp), table)}
+    assert [m.text for m in actors["United Russia"].mentions] == ["United Russia"]
+    assert [m.text for m in actors["Bank of Russia"].mentions] == ["The Bank of Russia"]
+    assert [m.text for m in actors["Russia"].mentions] == ["Moscow"]  # a possessive still speaks for the state
