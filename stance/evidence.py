@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from stance.actors import Actor
-from stance.quotes import Quote
+from stance.quotes import SPEECH_VERBS, Quote
 from stance.targets import Target
 from stance.text import Document
 
@@ -58,17 +58,44 @@ chairman chairwoman chair chief general admiral commander envoy ambassador mayor
 candidate politician spokesman spokeswoman spokesperson""".split()) - {"spokesman", "spokeswoman", "spokesperson"}
 
 
-def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quote]) -> bool:
+_SPEECH = frozenset(SPEECH_VERBS)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _reported_by_another(tok, reporters: Sequence[tuple[int, int]]) -> bool:
+    """Whether `tok`, a subject, heads a clause that another actor reports: "Downing Street said that Ukraine must
+    be able to defend itself" is the United Kingdom's position, not Ukraine's (docs/annotation.md: positions one
+    actor attributes to another are evidence about the speaker). True when the speech verb's subject lies in
+    `reporters` (the mention spans of the actors who count as someone else; see `is_holder`)."""
+    verb = tok.head
+    for _ in range(3):
+        if verb.dep_ == "ccomp" and verb.head.lower_ in _SPEECH:
+            subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+            if not subjects:
+                return False
+            lo, hi = subjects[0].left_edge.idx, subjects[0].right_edge.idx + len(subjects[0].right_edge)
+            return any(a < hi and lo < b for a, b in reporters)  # "a Downing Street spokesperson"
+        if verb.dep_ not in ("conj", "xcomp", "aux") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quote],
+              reporters: Sequence[Actor] = ()) -> bool:
     """Whether `actor` can hold the position a sentence states: it speaks a quote there, is referred to by a
     resolved pronoun there, or one of its mentions is (part of) the subject, the agent of a passive, or the
     source in "according to X". An actor that is only an object ("troops into Ukraine", "EU funding"), named inside
-    someone else's quote, or only a modifier of a person ("the Labour member", "Hungary's foreign minister") is not;
-    a modifier of a spokesperson or body is ("a Kremlin spokesman", "Hungary's foreign ministry")."""
+    someone else's quote, only a modifier of a person ("the Labour member", "Hungary's foreign minister"), or the
+    subject of a clause that one of `reporters` reports (`_reported_by_another`) is not; a modifier of a
+    spokesperson or body is ("a Kremlin spokesman", "Hungary's foreign ministry"). `reporters` are the other actors
+    whose report of a clause makes it theirs (`reporters_of`)."""
     sent = doc.sentences[sentence_index]
     for q in quotes:
         if q.speaker == actor.name and q.start < sent.end and sent.start < q.end:
             return True
     others = [(q.start, q.end) for q in quotes if q.speaker != actor.name]
+    reported = [(m.start, m.end) for a in reporters for m in a.mentions]
     for m in actor.mentions:
         if not sent.start <= m.start < sent.end or any(a <= m.start < b for a, b in others):
             continue
@@ -80,6 +107,8 @@ def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quo
         tok = span.root
         for _ in range(4):
             if tok.dep_ in HOLDER_DEPS:
+                if tok.dep_ in _SUBJECTS and _reported_by_another(tok, reported):
+                    break
                 return True
             if tok.dep_ == "pobj" and (tok.head.lower_ == "by" or (tok.head.lower_ == "to" and
                                                                     tok.head.head.lower_ == "according")):
@@ -91,6 +120,17 @@ def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quo
                 break  # the actor only describes a person, who holds the position
             tok = tok.head
     return False
+
+
+def reporters_of(actor: Actor, actors: Sequence[Actor], lookup=lambda name: None) -> list[Actor]:
+    """The actors whose report of a clause with `actor` as its subject makes the position theirs. Every other actor,
+    except, for a state or organisation, the persons who may speak for it: those affiliated with it, and those whose
+    affiliation is unknown ("President Klaus Iohannis said Romania would back …" is Romania's position, as the
+    guideline reads a leader speaking with the state as subject). `lookup` maps an affiliation to a canonical name."""
+    if actor.type == "person":
+        return [a for a in actors if a is not actor]
+    return [a for a in actors if a is not actor and not (a.type == "person" and (
+        a.affiliation is None or (lookup(a.affiliation) or a.affiliation) == actor.name))]
 
 
 def linked_sentences(doc: Document, actor: Actor, quotes: list[Quote]) -> set[int]:
@@ -148,7 +188,8 @@ def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Qu
                     min_relevance: float, context_sentences: int, max_chars: int, start_token: str,
                     end_token: str, require_holder: bool = False, holder_weight: float = 0.0,
                     min_passage_relevance: float | None = None,
-                    similarity_bonus: Sequence[float] | None = None) -> list[Passage]:
+                    similarity_bonus: Sequence[float] | None = None, reporters: Sequence[Actor] = ()
+                    ) -> list[Passage]:
     """The best passages linking `actor` to `target`, most relevant first (ties: earlier first).
 
     Sentences where the actor holds the position (speaks, or is the subject: see `is_holder`) rank with their
@@ -156,12 +197,12 @@ def select_passages(doc: Document, actor: Actor, target: Target, quotes: list[Qu
     addressed when one passage reaches ``min_relevance``; it then keeps up to ``max_passages`` passages whose
     relevance reaches ``min_passage_relevance`` (default: ``min_relevance``), so a reply that names the target
     only as "it" can join the sentence that names it. `similarity_bonus` (one value per sentence; see
-    ``stance.similarity``) is added to each focus sentence's keyword relevance."""
+    ``stance.similarity``) is added to each focus sentence's keyword relevance. `reporters` go to `is_holder`."""
     min_passage_relevance = min_relevance if min_passage_relevance is None else min_passage_relevance
     doc_relevance = target.relevance(doc.text)
     scored = []
     for i in sorted(linked_sentences(doc, actor, quotes)):
-        holder = (require_holder or holder_weight > 0) and is_holder(doc, actor, i, quotes)
+        holder = (require_holder or holder_weight > 0) and is_holder(doc, actor, i, quotes, reporters)
         if require_holder and not holder:
             continue
         p = build_passage(doc, actor, target, i, context_sentences=context_sentences, max_chars=max_chars,

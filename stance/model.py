@@ -28,7 +28,7 @@ from stance.config import (
 )
 from stance.encoding import encode_pairs
 from stance.errors import ModelLoadError
-from stance.evidence import Passage, select_passages
+from stance.evidence import Passage, reporters_of, select_passages
 from stance.quotes import Quote, attribute_quotes, link_pronoun_subjects
 from stance.results import NOT_ADDRESSED, ActorStance
 from stance.targets import Target, TargetRegistry
@@ -210,6 +210,7 @@ class StanceDetector:
             gate = cfg.evidence.discovered_min_relevance
         bonus = self.similarity_bonuses(doc, resolved)
         for actor in found:
+            reporters = reporters_of(actor, found, self.aliases.lookup)
             for target in resolved:
                 analysis.passages[(actor.name, target.id)] = select_passages(
                     doc, actor, target, quotes, max_passages=cfg.evidence.max_passages,
@@ -217,7 +218,8 @@ class StanceDetector:
                     max_chars=cfg.evidence.max_passage_chars, start_token=cfg.model.actor_start,
                     end_token=cfg.model.actor_end, require_holder=holder,
                     holder_weight=cfg.evidence.holder_weight,
-                    min_passage_relevance=cfg.evidence.min_passage_relevance, similarity_bonus=bonus.get(target.id))
+                    min_passage_relevance=cfg.evidence.min_passage_relevance, similarity_bonus=bonus.get(target.id),
+                    reporters=reporters)
         return analysis
 
     def similarity_bonuses(self, doc, targets: Sequence[Target]) -> dict[str, list[float]]:

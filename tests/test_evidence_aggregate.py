@@ -138,3 +138,27 @@ def test_similarity_bonus_lets_a_described_target_find_a_sentence_without_its_wo
     [passage] = select_passages(doc, actor, target, [], similarity_bonus=bonus, **KW)
     assert text[passage.focus_start:passage.focus_end].startswith("Holm said the guns")
     assert passage.relevance == pytest.approx(1.4)
+
+
+def test_a_subject_inside_a_clause_another_actor_reports_is_not_the_holder(nlp):
+    """"X said that Y would …" is X's position (docs/annotation.md), unless X may speak for Y: a person affiliated
+    with the state Y, or a person whose affiliation is unknown. Pinned on purpose: "Halvorsen said Germany would
+    never agree" keeps Germany as a holder, because nothing says Halvorsen is not German."""
+    from stance.actors import discover_actors
+    from stance.evidence import is_holder, reporters_of
+
+    table = AliasTable.from_yaml(ROOT / "configs" / "actors.yaml")
+
+    def holders(text):
+        doc = segment(text, nlp)
+        actors = discover_actors(doc, table)
+        quotes = attribute_quotes(doc, actors)
+        return {a.name for a in actors if is_holder(doc, a, 0, quotes, reporters_of(a, actors, table.lookup))}
+
+    assert holders("A Downing Street spokesperson said that Ukraine must be able to strike back.") == {
+        "United Kingdom"}
+    assert holders("Slovak Prime Minister Marek Dunaj said Slovakia would not send a single soldier.") >= {
+        "Marek Dunaj", "Slovakia"}  # the state's own leader speaks with the state as subject
+    assert "Slovakia" in holders("Slovakia, he said, would not send a single soldier.")
+    assert "Germany" not in holders("French President Hugo Garrel said Germany would never agree to the plan.")
+    assert "Germany" in holders("Ola Halvorsen said Germany would never agree to the plan.")
