@@ -46,6 +46,11 @@ _PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?|\b(?:President
                            r"Minister|Secretary|Representative|Mayor|Judge|Justice|Ambassador|Congressman|"
                            r"Congresswoman))\s+$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+#: Capitalised words that stand before a surname without being a first name ("Said Starmer", "Monday Starmer").
+_NOT_FIRST_NAMES = frozenset("""the a an and but or if when while as at in on by for from with after before then
+said says told added asked under over since until as also even only yet so said thanks meanwhile however
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december mr mrs ms dr sir lord lady dame madam""".split()) | TITLE_WORDS | DEMONYMS
 
 
 @dataclass(frozen=True)
@@ -289,6 +294,40 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
                 and name.lower() not in DEMONYMS and (person_votes[name_key(name)] > 0 or any(
                     _PERSON_TITLE.search(text, max(0, m.start - 14), m.start) for m in actor.mentions)):
             actor.type = "person"
+
+    # 3d. a person known only by a surname ("Starmer") whose full name the tagger missed ("10:30 - Keir Starmer on
+    # arrival"): the given names written right before the surname, when the text has exactly one such form
+    word = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
+    for name, actor in list(actors.items()):
+        if actor.type != "person" or " " in name or name in table_names:
+            continue
+        firsts: Counter = Counter()
+        for m in re.finditer(rf"(?<![\w.])((?:{word} ){{1,3}}){re.escape(name)}\b", text):
+            given = m.group(1).split()
+            while given and (given[0].lower() in _NOT_FIRST_NAMES or table.lookup(given[0])):
+                given = given[1:]  # "Said Keir Starmer", "Britain's ..." keep only the names
+            sentence_start = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[“\"(]\s*)$", text[:m.start()]) is not None
+            if given and not any(g.lower() in _NOT_FIRST_NAMES for g in given) and not (
+                    sentence_start and len(given) == len(m.group(1).split()) and len(given) == 1):
+                firsts[" ".join(given)] += 1  # a lone capitalised word opening a sentence ("Later Vedum") is not
+        full_name = f"{next(iter(firsts))} {name}" if len(firsts) == 1 else None
+        if full_name and full_name not in actors:
+            partial = actors.get(next(iter(firsts)))  # the tagger's cut "Trygve Slagsvold" of "Trygve Slagsvold Vedum"
+            if partial is not None and partial.type == "person" and partial is not actor:
+                cut = {(m.start, m.end) for m in partial.mentions}
+                taken[:] = [t for t in taken if t not in cut]
+                for m in partial.mentions:
+                    if not text.startswith(full_name, m.start):
+                        actor.add(m)
+                del actors[partial.name]
+            actor.name = full_name
+            actors[full_name] = actors.pop(name)
+            for m in re.finditer(re.escape(full_name) + r"\b", text):
+                inside = [x for x in actor.mentions if m.start() <= x.start and x.end <= m.end()]
+                if not _overlaps([t for t in taken if t not in {(x.start, x.end) for x in inside}], m.start(), m.end()):
+                    actor.mentions = [x for x in actor.mentions if x not in inside]
+                    actor.add(Mention(m.start(), m.end(), full_name))
+                    taken.append((m.start(), m.end()))
 
     # 4. every known form of each actor, across the whole text (surnames only for persons)
     folded = fold(text)

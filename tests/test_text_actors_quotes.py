@@ -454,3 +454,14 @@ def test_a_state_alias_inside_an_organisation_name_is_not_the_state(nlp, table):
     assert [m.text for m in actors["United Russia"].mentions] == ["United Russia"]
     assert [m.text for m in actors["Bank of Russia"].mentions] == ["The Bank of Russia"]
     assert [m.text for m in actors["Russia"].mentions] == ["Moscow"]  # a possessive still speaks for the state
+
+
+def test_a_surname_only_person_takes_the_full_name_the_tagger_missed(nlp, table):
+    """The tagger sometimes finds only the surname ("10:30 - Keir Starmer on arrival" is missed); the given names
+    written right before it become part of the name. A capitalised word opening a sentence ("Yesterday Starmer")
+    is not a given name, and with two different candidates nothing is guessed."""
+    text = ('10:30 - Keir Starmer on arrival: "We are ready."\n\n11:40 - Macron and Starmer have appeared together.')
+    actors = {a.name: a for a in discover_actors(segment(text, nlp), table)}
+    assert [m.text for m in actors["Keir Starmer"].mentions] == ["Keir Starmer", "Starmer"]
+    names = {a.name for a in discover_actors(segment("Starmer spoke. Yesterday Starmer left.", nlp), table)}
+    assert names == {"Starmer"}
