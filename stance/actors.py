@@ -294,6 +294,13 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
                 and name.lower() not in DEMONYMS and (person_votes[name_key(name)] > 0 or any(
                     _PERSON_TITLE.search(text, max(0, m.start - 14), m.start) for m in actor.mentions)):
             actor.type = "person"
+    # a name of a person's shape that the tagger called an organisation, with a person's title next to it
+    # ("Solomiya Berezhna, Ukraine's deputy foreign minister, spoke ...")
+    for name, actor in actors.items():
+        if actor.type == "organisation" and name not in table_names and _looks_like_person_name(name.split()) and any(
+                role_after(text[m.end:m.end + 80]) or role_before(text[max(0, m.start - 80):m.start])
+                for m in actor.mentions):
+            actor.type = "person"
 
     # 3d. a person known only by a surname ("Starmer") whose full name the tagger missed ("10:30 - Keir Starmer on
     # arrival"): the given names written right before the surname, when the text has exactly one such form

@@ -465,3 +465,15 @@ def test_a_surname_only_person_takes_the_full_name_the_tagger_missed(nlp, table)
     assert [m.text for m in actors["Keir Starmer"].mentions] == ["Keir Starmer", "Starmer"]
     names = {a.name for a in discover_actors(segment("Starmer spoke. Yesterday Starmer left.", nlp), table)}
     assert names == {"Starmer"}
+
+
+def test_a_titled_name_the_tagger_calls_an_organisation_is_a_person_and_answers_the_interview(nlp, table):
+    text = ("Solomiya Vereshchak, Ukraine's deputy foreign minister for European integration, spoke to a weekly in "
+            "Graz.\n\nQ: Will Ukraine be invited to join NATO this year?\n\nA: No, and we are realistic about that.\n\n"
+            "Q: And the European Union?\n\nA: We will be a member, and the only question left is the date.")
+    doc = segment(text, nlp)
+    assert [e.label_ for e in doc.spacy_doc.ents if e.text == "Solomiya Vereshchak"] == ["ORG"]  # the tagger's slip
+    actors = {a.name: a for a in discover_actors(doc, table)}
+    assert actors["Solomiya Vereshchak"].type == "person"
+    quotes = attribute_quotes(doc, list(actors.values()))
+    assert [q.speaker for q in quotes] == ["Solomiya Vereshchak", "Solomiya Vereshchak"]
