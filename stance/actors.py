@@ -46,6 +46,8 @@ _PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?|\b(?:President
                            r"Minister|Secretary|Representative|Mayor|Judge|Justice|Ambassador|Congressman|"
                            r"Congresswoman))\s+$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+#: "Brekstad's Coastal Liberals": a possessor (group 1) before an organisation's name (group 2).
+_POSSESSOR = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.-]*)['’]s\s+([A-ZÀ-ÖØ-Þ].*)$")
 #: Capitalised words that stand before a surname without being a first name ("Said Starmer", "Monday Starmer").
 _NOT_FIRST_NAMES = frozenset("""the a an and but or if when while as at in on by for from with after before then
 said says told added asked under over since until as also even only yet so said thanks meanwhile however
@@ -215,6 +217,7 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     persons: list[tuple[int, int, str]] = []
     person_votes: Counter = Counter()  # name key → times the tagger said PERSON minus times it said something else
     tagged_other: set[str] = set()  # names that became an organisation or a state on the tagger's word
+    person_words = {w for e in doc.spacy_doc.ents if e.label_ == "PERSON" for w in _clean(e.text).split()}
     for ent in doc.spacy_doc.ents:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "EVENT", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"):
             person_votes[name_key(_clean(ent.text))] += 1 if ent.label_ == "PERSON" else -1
@@ -241,8 +244,13 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
                 surface = " ".join(words[cut:])
             persons.append((start, ent.end_char, surface))
         else:
-            get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(ent.start_char, ent.end_char, ent.text))
-            taken.append((ent.start_char, ent.end_char))
+            start = ent.start_char
+            owner = _POSSESSOR.match(surface)  # "Brekstad's Coastal Liberals": the party is "Coastal Liberals"
+            if owner and (owner.group(1) in person_words or table.lookup(owner.group(1))):
+                start += ent.text.index(owner.group(2))
+                surface = owner.group(2)
+            get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(start, ent.end_char, text[start:ent.end_char]))
+            taken.append((start, ent.end_char))
             tagged_other.add(surface)
 
     # 3. persons: full names first (one per name key, so "Zelensky" and "Zelenskyy" merge), then lone surnames

@@ -477,3 +477,12 @@ def test_a_titled_name_the_tagger_calls_an_organisation_is_a_person_and_answers_
     assert actors["Solomiya Vereshchak"].type == "person"
     quotes = attribute_quotes(doc, list(actors.values()))
     assert [q.speaker for q in quotes] == ["Solomiya Vereshchak", "Solomiya Vereshchak"]
+
+
+def test_a_persons_possessive_is_not_part_of_an_organisations_name(nlp, table):
+    text = ("Prime Minister Ingrid Brekstad spoke on Monday. The shift matters because Brekstad's Coastal Liberals had "
+            "been quietly split. The Kestrian People's Party disagreed.")
+    actors = {a.name: a for a in discover_actors(segment(text, nlp), table)}
+    assert [m.text for m in actors["Coastal Liberals"].mentions] == ["Coastal Liberals"]
+    assert "Brekstad's" in [m.text for m in actors["Ingrid Brekstad"].mentions]
+    assert "Kestrian People's Party" in actors  # "People's" is no person: the name stays whole
