@@ -486,3 +486,14 @@ def test_a_persons_possessive_is_not_part_of_an_organisations_name(nlp, table):
     assert [m.text for m in actors["Coastal Liberals"].mentions] == ["Coastal Liberals"]
     assert "Brekstad's" in [m.text for m in actors["Ingrid Brekstad"].mentions]
     assert "Kestrian People's Party" in actors  # "People's" is no person: the name stays whole
+
+
+def test_live_blog_time_stamps_are_blanked_for_the_tagger_and_open_their_sentence(nlp, table):
+    text = ("Leaders met in Lyon.\n\n12:05 - Volodymyr Zelensky is in the room in person. He thanked the hosts.\n\n"
+            "14:22 — The talks ended at 3:30 - late.")
+    doc = segment(text, nlp)
+    assert [s.text for s in doc.sentences] == ["Leaders met in Lyon.",
+                                               "12:05 - Volodymyr Zelensky is in the room in person.",
+                                               "He thanked the hosts.", "14:22 — The talks ended at 3:30 - late."]
+    assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+    assert "Volodymyr Zelensky" in {a.name for a in discover_actors(doc, table)}
