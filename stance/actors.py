@@ -46,6 +46,7 @@ _PERSON_TITLE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?|\b(?:President
                            r"Minister|Secretary|Representative|Mayor|Judge|Justice|Ambassador|Congressman|"
                            r"Congresswoman))\s+$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+_HYPHEN_TAIL = re.compile(r"-[A-ZÀ-ÖØ-Þ][\w'’]*")
 #: "Brekstad's Coastal Liberals": a possessor (group 1) before an organisation's name (group 2).
 _POSSESSOR = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.-]*)['’]s\s+([A-ZÀ-ÖØ-Þ].*)$")
 #: Capitalised words that stand before a surname without being a first name ("Said Starmer", "Monday Starmer").
@@ -224,14 +225,24 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
         if ent.label_ not in entity_labels or _overlaps(taken, ent.start_char, ent.end_char):
             continue
         start, surface = ent.start_char, _clean(ent.text)
+        tail = _HYPHEN_TAIL.match(text, ent.end_char)  # "Kulynych-Zhuk": spaCy cuts the name at the hyphen,
+        if tail and surface == ent.text and not table.lookup(surface) and not table.lookup(tail.group(0)[1:]) \
+                and tail.group(0)[1:].lower() not in DEMONYMS:  # but "Russia-Ukraine talks" name two states
+            if _overlaps(taken, ent.end_char, tail.end()):
+                continue
+            surface += tail.group(0)
+            ent_end = tail.end()
+        else:
+            ent_end = ent.end_char
         if surface.isupper() and len(surface) > 4:  # datelines: "PARIS, May 3 —"
             surface = surface.title()
         if len(surface) < 2 or not surface[0].isupper() or surface in table.ignore or surface.lower() in DEMONYMS:
             continue
         canon = table.lookup(surface)
         if canon:
-            get(canon, table.type_of(canon)).add(Mention(ent.start_char, ent.end_char, ent.text, "alias"))
-            taken.append((ent.start_char, ent.end_char))
+            get(canon, table.type_of(canon)).add(Mention(ent.start_char, ent_end, text[ent.start_char:ent_end],
+                                                         "alias"))
+            taken.append((ent.start_char, ent_end))
         elif ent.label_ == "PERSON":
             # "Kazakh President Kassym-Jomart Tokayev" → the name after the last title word
             words = surface.split()
@@ -242,15 +253,15 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
             if cut:
                 start = ent.start_char + ent.text.index(words[cut])
                 surface = " ".join(words[cut:])
-            persons.append((start, ent.end_char, surface))
+            persons.append((start, ent_end, surface))
         else:
             start = ent.start_char
             owner = _POSSESSOR.match(surface)  # "Brekstad's Coastal Liberals": the party is "Coastal Liberals"
             if owner and (owner.group(1) in person_words or table.lookup(owner.group(1))):
                 start += ent.text.index(owner.group(2))
                 surface = owner.group(2)
-            get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(start, ent.end_char, text[start:ent.end_char]))
-            taken.append((start, ent.end_char))
+            get(surface, _ENTITY_TYPES[ent.label_]).add(Mention(start, ent_end, text[start:ent_end]))
+            taken.append((start, ent_end))
             tagged_other.add(surface)
 
     # 3. persons: full names first (one per name key, so "Zelensky" and "Zelenskyy" merge), then lone surnames
@@ -294,13 +305,17 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
                     actor.add(m)
                 del actors[single.name]
 
+    places = [(e.start_char, e.end_char) for e in doc.spacy_doc.ents
+              if e.label_ in ("GPE", "ORG", "LOC", "NORP", "FAC")]
     # 3c. and calls many a politician an organisation or a place ("Trump" ORG, "Pelosi" GPE): a one-word actor outside
     # the alias table is a person when the tagger said PERSON for its name more often than anything else, or
     # when a person's title or honorific stands right before one of its mentions ("President Trump", "Ms Pelosi")
     for name, actor in actors.items():
         if name in tagged_other and actor.type != "person" and " " not in name and name not in table_names \
                 and name.lower() not in DEMONYMS and (person_votes[name_key(name)] > 0 or any(
-                    _PERSON_TITLE.search(text, max(0, m.start - 14), m.start) for m in actor.mentions)):
+                    _PERSON_TITLE.search(text, max(0, m.start - 14), m.start)
+                    or (not name.isupper() and _given_name_before(text, m.start, table, places))
+                    for m in actor.mentions)):
             actor.type = "person"
     # a name of a person's shape that the tagger called an organisation, with a person's title next to it
     # ("Solomiya Berezhna, Ukraine's deputy foreign minister, spoke ...")
@@ -317,14 +332,19 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
         if actor.type != "person" or " " in name or name in table_names:
             continue
         firsts: Counter = Counter()
+        seen = re.search(rf"(?<![\w-]){re.escape(name)}\b", text)
+        first_seen = seen.start() if seen else -1
         for m in re.finditer(rf"(?<![\w.])((?:{word} ){{1,3}}){re.escape(name)}\b", text):
             given = m.group(1).split()
+            if _overlaps(places, m.start(1), m.end(1) - 1):
+                continue  # "Pennsylvania GOP", "Reform UK": a place or organisation, not given names
             while given and (given[0].lower() in _NOT_FIRST_NAMES or table.lookup(given[0])):
                 given = given[1:]  # "Said Keir Starmer", "Britain's ..." keep only the names
             sentence_start = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[“\"(]\s*)$", text[:m.start()]) is not None
-            if given and not any(g.lower() in _NOT_FIRST_NAMES for g in given) and not (
-                    sentence_start and len(given) == len(m.group(1).split()) and len(given) == 1):
-                firsts[" ".join(given)] += 1  # a lone capitalised word opening a sentence ("Later Vedum") is not
+            introduced = m.end(1) == first_seen  # a person is introduced by full name at the first mention
+            if given and not any(g.lower() in _NOT_FIRST_NAMES for g in given) and (introduced or not (
+                    sentence_start and len(given) == len(m.group(1).split()) and len(given) == 1)):
+                firsts[" ".join(given)] += 1  # a lone capitalised word opening a later sentence ("Later Vedum") is not
         full_name = f"{next(iter(firsts))} {name}" if len(firsts) == 1 else None
         if full_name and full_name not in actors:
             partial = actors.get(next(iter(firsts)))  # the tagger's cut "Trygve Slagsvold" of "Trygve Slagsvold Vedum"
@@ -364,6 +384,18 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     # 6. titles, roles and role nouns ("the French president")
     link_roles(text, found, taken)
     return sorted(found, key=lambda a: a.mentions[0].start)
+
+
+def _given_name_before(text: str, pos: int, table: AliasTable, places: Sequence[tuple[int, int]]) -> bool:
+    """Whether a given name stands right before `pos` ("Taras Kulynych-Zhuk"): a capitalised word that is no
+    title, weekday, function word, name in the alias table or part of a place or organisation the tagger found
+    (`places`: "Pennsylvania GOP")."""
+    m = re.search(r"(?<![\w.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+) $", text[max(0, pos - 30):pos])
+    if m is None:
+        return False
+    start = max(0, pos - 30) + m.start(1)
+    return m.group(1).lower() not in _NOT_FIRST_NAMES and not table.lookup(m.group(1)) and not _overlaps(
+        places, start, start + len(m.group(1)))
 
 
 def _inside_org_name(doc: Document, table: AliasTable, start: int, end: int) -> bool:

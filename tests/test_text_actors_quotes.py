@@ -497,3 +497,16 @@ def test_live_blog_time_stamps_are_blanked_for_the_tagger_and_open_their_sentenc
                                                "He thanked the hosts.", "14:22 — The talks ended at 3:30 - late."]
     assert all(text[s.start:s.end] == s.text for s in doc.sentences)
     assert "Volodymyr Zelensky" in {a.name for a in discover_actors(doc, table)}
+
+
+def test_a_hyphenated_surname_the_tagger_cuts_is_one_person_with_its_given_name(nlp, table):
+    text = ("The Verkhovna Rada is far less united. Taras Kulynych-Zhuk, a former battalion commander, said no. "
+            "Kulynych-Zhuk is equally blunt.")
+    actors = {a.name: a for a in discover_actors(segment(text, nlp), table)}
+    assert actors["Taras Kulynych-Zhuk"].type == "person"
+    assert [m.text for m in actors["Taras Kulynych-Zhuk"].mentions] == ["Taras Kulynych-Zhuk", "Kulynych-Zhuk"]
+    states = {a.name for a in discover_actors(segment("The Russia-Ukraine talks resumed in Geneva.", nlp), table)}
+    assert {"Russia", "Ukraine"} <= states  # two states joined by a hyphen stay two states
+    party = discover_actors(segment("Delegates said the Pennsylvania GOP would meet again. The GOP did not "
+                                    "comment.", nlp), table)
+    assert not any(a.type == "person" for a in party)  # a place before an acronym is no given name
