@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from stance.actors import Actor
-from stance.quotes import SPEECH_VERBS, Quote
+from stance.quotes import Quote
 from stance.targets import Target
 from stance.text import Document
 
@@ -58,26 +58,35 @@ chairman chairwoman chair chief general admiral commander envoy ambassador mayor
 candidate politician spokesman spokeswoman spokesperson""".split()) - {"spokesman", "spokeswoman", "spokesperson"}
 
 
-_SPEECH = frozenset(SPEECH_VERBS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
+#: Dependencies through which a clause hangs under another one's predicate ("said that …", "its demand that …").
+_EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "acl", "relcl", "advcl", "conj", "dobj", "pobj", "prep", "attr", "oprd",
+                             "pcomp"})
+
+
 def _reported_by_another(tok, reporters: Sequence[tuple[int, int]]) -> bool:
-    """Whether `tok`, a subject, heads a clause that another actor reports: "Downing Street said that Ukraine must
-    be able to defend itself" is the United Kingdom's position, not Ukraine's (docs/annotation.md: positions one
-    actor attributes to another are evidence about the speaker). True when the speech verb's subject lies in
-    `reporters` (the mention spans of the actors who count as someone else; see `is_holder`)."""
-    verb = tok.head
-    for _ in range(3):
-        if verb.dep_ == "ccomp" and verb.head.lower_ in _SPEECH:
-            subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
-            if not subjects:
-                return False
-            lo, hi = subjects[0].left_edge.idx, subjects[0].right_edge.idx + len(subjects[0].right_edge)
-            return any(a < hi and lo < b for a, b in reporters)  # "a Downing Street spokesperson"
-        if verb.dep_ not in ("conj", "xcomp", "aux") or verb.head.i == verb.i:
+    """Whether `tok`, a subject, heads a clause embedded under another actor's predicate: "Downing Street said that
+    Ukraine must be able to defend itself" is the United Kingdom's position, not Ukraine's, and so is "the Kremlin
+    … repeated its demand that Kyiv abandon its NATO ambitions" Russia's (docs/annotation.md: positions one actor
+    attributes to another are evidence about the speaker). Climbing from the clause through the predicates above
+    it (a misparsed coordination may put another subject in between, so the climb does not stop at the first),
+    the answer is whether one of their subjects lies in `reporters` (the mention spans of the actors who count as
+    someone else; see `is_holder`)."""
+    clause = tok.head
+    if clause.dep_ not in _EMBEDDING_DEPS or clause.head.i == clause.i:
+        return False  # a main clause
+    node = clause.head
+    for _ in range(8):
+        for c in node.children:
+            if c.dep_ in _SUBJECTS and not (c.left_edge.i <= tok.i <= c.right_edge.i):
+                lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+                if any(a < hi and lo < b for a, b in reporters):  # "a Downing Street spokesperson"
+                    return True
+        if node.dep_ not in _EMBEDDING_DEPS or node.head.i == node.i:
             return False
-        verb = verb.head
+        node = node.head
     return False
 
 

@@ -162,3 +162,5 @@ def test_a_subject_inside_a_clause_another_actor_reports_is_not_the_holder(nlp):
     assert "Slovakia" in holders("Slovakia, he said, would not send a single soldier.")
     assert "Germany" not in holders("French President Hugo Garrel said Germany would never agree to the plan.")
     assert "Germany" in holders("Ola Halvorsen said Germany would never agree to the plan.")
+    assert "Ukraine" not in holders("Moscow said on Friday that any foreign soldiers would be treated as combatants, "
+                                    "and restated its demand that Kyiv drop its NATO bid.")  # embedded, misparsed
