@@ -51,7 +51,7 @@ _HYPHEN_TAIL = re.compile(r"-[A-ZÀ-ÖØ-Þ][\w'’]*")
 _POSSESSOR = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w.-]*)['’]s\s+([A-ZÀ-ÖØ-Þ].*)$")
 #: Capitalised words that stand before a surname without being a first name ("Said Starmer", "Monday Starmer").
 _NOT_FIRST_NAMES = frozenset("""the a an and but or if when while as at in on by for from with after before then
-said says told added asked under over since until as also even only yet so said thanks meanwhile however
+said says told added asked under over since until also even only yet so thanks meanwhile however
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december mr mrs ms dr sir lord lady dame madam""".split()) | TITLE_WORDS | DEMONYMS
 
@@ -327,42 +327,9 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
 
     # 3d. a person known only by a surname ("Starmer") whose full name the tagger missed ("10:30 - Keir Starmer on
     # arrival"): the given names written right before the surname, when the text has exactly one such form
-    word = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
     for name, actor in list(actors.items()):
-        if actor.type != "person" or " " in name or name in table_names:
-            continue
-        firsts: Counter = Counter()
-        seen = re.search(rf"(?<![\w-]){re.escape(name)}\b", text)
-        first_seen = seen.start() if seen else -1
-        for m in re.finditer(rf"(?<![\w.])((?:{word} ){{1,3}}){re.escape(name)}\b", text):
-            given = m.group(1).split()
-            if _overlaps(places, m.start(1), m.end(1) - 1):
-                continue  # "Pennsylvania GOP", "Reform UK": a place or organisation, not given names
-            while given and (given[0].lower() in _NOT_FIRST_NAMES or table.lookup(given[0])):
-                given = given[1:]  # "Said Keir Starmer", "Britain's ..." keep only the names
-            sentence_start = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[“\"(]\s*)$", text[:m.start()]) is not None
-            introduced = m.end(1) == first_seen  # a person is introduced by full name at the first mention
-            if given and not any(g.lower() in _NOT_FIRST_NAMES for g in given) and (introduced or not (
-                    sentence_start and len(given) == len(m.group(1).split()) and len(given) == 1)):
-                firsts[" ".join(given)] += 1  # a lone capitalised word opening a later sentence ("Later Vedum") is not
-        full_name = f"{next(iter(firsts))} {name}" if len(firsts) == 1 else None
-        if full_name and full_name not in actors:
-            partial = actors.get(next(iter(firsts)))  # the tagger's cut "Trygve Slagsvold" of "Trygve Slagsvold Vedum"
-            if partial is not None and partial.type == "person" and partial is not actor:
-                cut = {(m.start, m.end) for m in partial.mentions}
-                taken[:] = [t for t in taken if t not in cut]
-                for m in partial.mentions:
-                    if not text.startswith(full_name, m.start):
-                        actor.add(m)
-                del actors[partial.name]
-            actor.name = full_name
-            actors[full_name] = actors.pop(name)
-            for m in re.finditer(re.escape(full_name) + r"\b", text):
-                inside = [x for x in actor.mentions if m.start() <= x.start and x.end <= m.end()]
-                if not _overlaps([t for t in taken if t not in {(x.start, x.end) for x in inside}], m.start(), m.end()):
-                    actor.mentions = [x for x in actor.mentions if x not in inside]
-                    actor.add(Mention(m.start(), m.end(), full_name))
-                    taken.append((m.start(), m.end()))
+        if actors.get(name) is actor and actor.type == "person" and " " not in name and name not in table_names:
+            _complete_name(text, actor, actors, taken, table, places)
 
     # 4. every known form of each actor, across the whole text (surnames only for persons)
     folded = fold(text)
@@ -384,6 +351,54 @@ def discover_actors(doc: Document, table: AliasTable, entity_labels: Sequence[st
     # 6. titles, roles and role nouns ("the French president")
     link_roles(text, found, taken)
     return sorted(found, key=lambda a: a.mentions[0].start)
+
+
+def _complete_name(text: str, actor: Actor, actors: dict[str, Actor], taken: list[tuple[int, int]],
+                   table: AliasTable, places: Sequence[tuple[int, int]]) -> None:
+    """Rename a surname-only person to the full name written in the text (step 3d of `discover_actors`): the given
+    names right before the surname, when exactly one form occurs. A lone capitalised word opening a later sentence
+    ("Later Vedum") is not a given name, nor are places or organisations ("Pennsylvania GOP"); at the first
+    mention it is, since a person is introduced by full name. A person the tagger cut out of the full name
+    ("Trygve Slagsvold" of "Trygve Slagsvold Vedum") merges in."""
+    name = actor.name
+    word = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
+    seen = re.search(rf"(?<![\w-]){re.escape(name)}\b", text)
+    first_seen = seen.start() if seen else -1
+    firsts: Counter = Counter()
+    for m in re.finditer(rf"(?<![\w.])((?:{word} ){{1,3}}){re.escape(name)}\b", text):
+        if _overlaps(places, m.start(1), m.end(1) - 1):
+            continue
+        given = m.group(1).split()
+        while given and (given[0].lower() in _NOT_FIRST_NAMES or table.lookup(given[0])):
+            given = given[1:]  # "Said Keir Starmer": keep only the names
+        sentence_start = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[“\"(]\s*)$", text[:m.start()]) is not None
+        lone_opener = sentence_start and len(given) == len(m.group(1).split()) == 1
+        if given and not any(g.lower() in _NOT_FIRST_NAMES for g in given) and (
+                m.end(1) == first_seen or not lone_opener):
+            firsts[" ".join(given)] += 1
+    if len(firsts) != 1:
+        return
+    given_names = next(iter(firsts))
+    full_name = f"{given_names} {name}"
+    if full_name in actors:
+        return
+    partial = actors.get(given_names)
+    if partial is not None and partial.type == "person" and partial is not actor:
+        cut = {(m.start, m.end) for m in partial.mentions}
+        taken[:] = [t for t in taken if t not in cut]
+        for m in partial.mentions:
+            if not text.startswith(full_name, m.start):
+                actor.add(m)
+        del actors[partial.name]
+    actor.name = full_name
+    actors[full_name] = actors.pop(name)
+    for m in re.finditer(re.escape(full_name) + r"\b", text):
+        inside = [x for x in actor.mentions if m.start() <= x.start and x.end <= m.end()]
+        held = {(x.start, x.end) for x in inside}
+        if not _overlaps([t for t in taken if t not in held], m.start(), m.end()):
+            actor.mentions = [x for x in actor.mentions if x not in inside]
+            actor.add(Mention(m.start(), m.end(), full_name))
+            taken.append((m.start(), m.end()))
 
 
 def _given_name_before(text: str, pos: int, table: AliasTable, places: Sequence[tuple[int, int]]) -> bool:
