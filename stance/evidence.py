@@ -12,7 +12,7 @@ No passage ⇒ the pair is *not addressed* (which is not the same as neutral).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from stance.actors import Actor
 from stance.quotes import Quote
@@ -131,7 +131,8 @@ def is_holder(doc: Document, actor: Actor, sentence_index: int, quotes: list[Quo
     return False
 
 
-def reporters_of(actor: Actor, actors: Sequence[Actor], lookup=lambda name: None) -> list[Actor]:
+def reporters_of(actor: Actor, actors: Sequence[Actor],
+                 lookup: Callable[[str], str | None] = lambda name: None) -> list[Actor]:
     """The actors whose report of a clause with `actor` as its subject makes the position theirs. Every other actor,
     except, for a state or organisation, the persons who may speak for it: those affiliated with it, and those whose
     affiliation is unknown ("President Klaus Iohannis said Romania would back …" is Romania's position, as the
