@@ -427,13 +427,14 @@ def test_role_alias_of_a_given_actor_is_not_read_across_another_holder(nlp, tabl
 
 
 def test_role_alias_shared_by_two_given_actors_goes_to_the_one_named_last(nlp, table):
-    text = ("Vesna Orlić spoke first.\n\n14:22 — Tomas Lindgren has repeated his line. Speaking to reporters, the "
-            "prime minister said Sweden was ready.")
+    # the longer name searches first, so without the rule Orlić-Kranjčar would take Lindgren's "the prime minister"
+    text = ("Vesna Orlić-Kranjčar spoke first.\n\n14:22 — Tomas Lindgren has repeated his line. Speaking to "
+            "reporters, the prime minister said Sweden was ready.")
     doc = segment(text, nlp)
-    orlic, lindgren = given_actors(doc, [{"name": "Vesna Orlić", "aliases": ["the prime minister"]},
+    orlic, lindgren = given_actors(doc, [{"name": "Vesna Orlić-Kranjčar", "aliases": ["the prime minister"]},
                                          {"name": "Tomas Lindgren", "aliases": ["the prime minister"]}], table)
     assert [m.text for m in lindgren.mentions] == ["Tomas Lindgren", "the prime minister"]
-    assert [m.text for m in orlic.mentions] == ["Vesna Orlić"]
+    assert [m.text for m in orlic.mentions] == ["Vesna Orlić-Kranjčar"]
 
 
 def test_role_noun_is_not_linked_across_a_titled_bystander_in_given_mode(nlp, table):
