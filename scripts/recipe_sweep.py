@@ -70,7 +70,7 @@ def export(out: Path, config_files: list[str]) -> None:
     from stance.config import load_config, resolve_path
     from stance.data import build_examples, read_many
     from stance.evaluation import gold_actor_specs
-    from stance.model import StanceDetector
+    from stance.evidence_scoring import SelectionOnly
     from stance.targets import TargetRegistry
 
     out.mkdir(parents=True, exist_ok=True)
@@ -91,8 +91,7 @@ def export(out: Path, config_files: list[str]) -> None:
     val_articles = read_many([resolve_path(p) for p in cfg.data.validation], registry)
     write(out / "val_passages.jsonl", build_examples(val_articles, cfg, registry, aliases), with_type=False)
 
-    analyser = StanceDetector.__new__(StanceDetector)  # the analysis pipeline only; no transformer is loaded
-    analyser.config, analyser.registry, analyser.aliases = cfg, registry, aliases
+    analyser = SelectionOnly(cfg, registry, aliases)  # the analysis pipeline only; no transformer is loaded
     for split, paths in (("validation", cfg.data.validation), ("test", cfg.data.test)):
         pairs = []
         for art in read_many([resolve_path(p) for p in paths], registry):

@@ -557,9 +557,9 @@ def given_actors(doc: Document, specs: Sequence[str | Mapping], table: AliasTabl
         if roles:
             role_aliases.append((actor, roles))
     bystanders = _bystanders(doc, actors, table)
+    named = {id(a): _as_named_person(doc.text, a) for a in actors if a.type == "person"} if role_aliases else {}
     for actor, roles in role_aliases:  # after every name has claimed its words
-        others = [*bystanders,
-                  *(_as_named_person(doc.text, a) for a in actors if a is not actor and a.type == "person")]
+        others = [*bystanders, *(p for key, p in named.items() if key != id(actor))]
         for form in roles:
             def keep(pos: int, actor: Actor = actor, role: Role = bare_role(form), others=others) -> bool:
                 own = max((m.start for m in actor.mentions if m.start < pos and m.kind == "name"), default=-1)

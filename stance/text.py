@@ -86,9 +86,7 @@ def segment(text: str, nlp) -> Document:
     stamps are blanked (same length, so offsets hold) before the pipeline reads the text: after "12:05 - " the
     small tagger misses the name that opens the entry."""
     stamps = [(m.start(), m.end()) for m in _TIME_STAMP.finditer(text)]
-    masked = text
-    for a, b in stamps:
-        masked = masked[:a] + " " * (b - a) + masked[b:]
+    masked = _TIME_STAMP.sub(lambda m: " " * len(m.group(0)), text)
     doc = nlp(masked)
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     sentences: list[Sentence] = []

@@ -91,10 +91,14 @@ def _negatives_article(tmp_path, registry, *extra_stances):
     return read_articles(write(tmp_path, obj), registry)
 
 
+def _cross_target_config(smoke_overrides, per_pair: int):
+    return load_config(ROOT / "configs" / "default.yaml", ROOT / "configs" / "smoke.yaml",
+                       overrides=[*smoke_overrides, f"data.cross_target_per_pair={per_pair}"])
+
+
 def test_cross_target_and_contrastive_negatives(tmp_path, smoke_overrides, registry):
     aliases = AliasTable.from_yaml(ROOT / "configs" / "actors.yaml")
-    config = load_config(ROOT / "configs" / "default.yaml", ROOT / "configs" / "smoke.yaml",
-                         overrides=[*smoke_overrides, "data.cross_target_per_pair=1"])
+    config = _cross_target_config(smoke_overrides, 1)
     examples = build_examples(_negatives_article(tmp_path, registry), config, registry, aliases)
     by_key = {(e.actor, e.target, e.label, e.from_evidence) for e in examples}
     assert ("Petra Lindqvist", "foreign_troops_in_ukraine", "support", True) in by_key
@@ -113,12 +117,9 @@ def test_no_cross_target_negative_for_a_labelled_target_or_when_off(tmp_path, sm
     both = _negatives_article(tmp_path, registry, {"actor": "Petra Lindqvist", "type": "person",
                                                    "target": "ceasefire_negotiations", "label": "neutral",
                                                    "evidence": [NEGATIVES_EVIDENCE]})
-    on = load_config(ROOT / "configs" / "default.yaml", ROOT / "configs" / "smoke.yaml",
-                     overrides=[*smoke_overrides, "data.cross_target_per_pair=1"])
-    examples = build_examples(both, on, registry, aliases)
+    examples = build_examples(both, _cross_target_config(smoke_overrides, 1), registry, aliases)
     assert all(e.label == "neutral" and e.from_evidence for e in examples
                if e.actor == "Petra Lindqvist" and e.target == "ceasefire_negotiations")
-    off = load_config(ROOT / "configs" / "default.yaml", ROOT / "configs" / "smoke.yaml",
-                      overrides=[*smoke_overrides, "data.cross_target_per_pair=0"])
-    single = build_examples(_negatives_article(tmp_path, registry), off, registry, aliases)
+    single = build_examples(_negatives_article(tmp_path, registry), _cross_target_config(smoke_overrides, 0),
+                            registry, aliases)
     assert {e.target for e in single if e.actor == "Petra Lindqvist"} == {"foreign_troops_in_ukraine"}
