@@ -5,7 +5,11 @@ brief (docs/corpus-brief.md) asks of a batch: ids with the batch prefix, 150–8
 verbatim evidence, a type on each stance, one entry per (actor, target), and that no article id or invented name
 clashes with the corpus already in data/. Prints the problems (file, line, article) or ``OK`` and the counts.
 
-Usage: python scripts/check_batch.py data/incoming/batch_13.jsonl [--prefix b13-]
+For ``--kind drill`` (docs/drills-brief.md): 60–220 words, 2–6 pairs, two briefs per story id, and no actor that
+the held-out splits (validation, test) name but the training split does not, so a drill cannot teach a held-out
+name's label.
+
+Usage: python scripts/check_batch.py data/incoming/batch_13.jsonl [--prefix b13-] [--kind drill]
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from stance.config import LABELS
 from stance.errors import StanceError
 from stance.targets import TargetRegistry
 
-MIN_WORDS, MAX_WORDS = 150, 800
-MIN_PAIRS, MAX_PAIRS = 3, 8
+# (min words, max words, min pairs, max pairs) per kind of batch: corpus articles (docs/corpus-brief.md) and
+# training-only minimal-pair briefs (docs/drills-brief.md)
+LIMITS = {"article": (150, 800, 3, 8), "drill": (60, 220, 2, 6)}
 TYPES = ("person", "state", "organisation", "party")
 
 
@@ -37,10 +42,22 @@ def existing_ids(data_dir: Path, skip: Path) -> set[str]:
     return ids
 
 
-def check(path: Path, prefix: str | None, data_dir: Path) -> tuple[list[str], Counter]:
-    """Return the problems found in one batch file and its counts."""
+def heldout_only_actors(data_dir: Path) -> set[str]:
+    """Actor names labelled in validation.jsonl or test.jsonl of ``data_dir`` and never in train.jsonl."""
+    def actors(name: str) -> set[str]:
+        f = data_dir / name
+        if not f.exists():
+            return set()
+        return {s["actor"].casefold() for line in f.read_text(encoding="utf-8").splitlines() if line.strip()
+                for s in json.loads(line)["stances"]}
+    return (actors("validation.jsonl") | actors("test.jsonl")) - actors("train.jsonl")
+
+
+def check(path: Path, prefix: str | None, data_dir: Path, kind: str = "article") -> tuple[list[str], Counter]:
+    """Return the problems found in one batch file and its counts (``kind``: a key of ``LIMITS``)."""
     from stance.data import read_articles
 
+    min_words, max_words, min_pairs, max_pairs = LIMITS[kind]
     problems: list[str] = []
     counts: Counter = Counter()
     registry = TargetRegistry.from_yaml(Path(__file__).resolve().parents[1] / "configs" / "targets.yaml")
@@ -49,6 +66,8 @@ def check(path: Path, prefix: str | None, data_dir: Path) -> tuple[list[str], Co
     except StanceError as exc:
         return [str(exc)], counts
     taken = existing_ids(data_dir, path)
+    heldout = heldout_only_actors(data_dir) if kind == "drill" else set()
+    stories: Counter = Counter()
     seen_ids: set[str] = set()
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -63,12 +82,13 @@ def check(path: Path, prefix: str | None, data_dir: Path) -> tuple[list[str], Co
         seen_ids.add(aid)
         if not obj.get("story"):
             problems.append(f"{where}: missing 'story'")
+        stories[obj.get("story")] += 1
         words = len(obj["text"].split())
-        if not MIN_WORDS <= words <= MAX_WORDS:
-            problems.append(f"{where}: {words} words; expected {MIN_WORDS}-{MAX_WORDS}")
+        if not min_words <= words <= max_words:
+            problems.append(f"{where}: {words} words; expected {min_words}-{max_words}")
         stances = obj["stances"]
-        if not MIN_PAIRS <= len(stances) <= MAX_PAIRS:
-            problems.append(f"{where}: {len(stances)} labelled pairs; expected {MIN_PAIRS}-{MAX_PAIRS}")
+        if not min_pairs <= len(stances) <= max_pairs:
+            problems.append(f"{where}: {len(stances)} labelled pairs; expected {min_pairs}-{max_pairs}")
         pairs: set[tuple[str, str]] = set()
         for k, s in enumerate(stances):
             w = f"{where} stances[{k}] {s['actor']!r}/{s['target']}"
@@ -77,6 +97,8 @@ def check(path: Path, prefix: str | None, data_dir: Path) -> tuple[list[str], Co
             if (s["actor"], s["target"]) in pairs:
                 problems.append(f"{w}: the same (actor, target) is labelled twice")
             pairs.add((s["actor"], s["target"]))
+            if s["actor"].casefold() in heldout:
+                problems.append(f"{w}: this name is an actor of the held-out splits; invent another")
             evidence = s.get("evidence") or []
             if not evidence:
                 problems.append(f"{w}: no evidence; every label needs 1-3 verbatim strings")
@@ -88,6 +110,9 @@ def check(path: Path, prefix: str | None, data_dir: Path) -> tuple[list[str], Co
             counts["pairs"] += 1
         counts["articles"] += 1
         counts["words"] += words
+    if kind == "drill":
+        problems += [f"{path}: story {story!r} has {n} brief(s); drills come in pairs (2 per story)"
+                     for story, n in stories.items() if n != 2]
     return problems, counts
 
 
@@ -96,10 +121,12 @@ def main() -> int:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--prefix", default=None, help="required id prefix, e.g. b13-")
     parser.add_argument("--data", type=Path, default=Path("data"), help="folder with the existing split files")
+    parser.add_argument("--kind", choices=sorted(LIMITS), default="article",
+                        help="article: corpus articles; drill: training-only minimal-pair briefs")
     args = parser.parse_args()
     status = 0
     for path in args.files:
-        problems, counts = check(path, args.prefix, args.data)
+        problems, counts = check(path, args.prefix, args.data, args.kind)
         if problems:
             status = 1
             print(f"{path}: {len(problems)} problem(s)")
