@@ -5,9 +5,9 @@ brief (docs/corpus-brief.md) asks of a batch: ids with the batch prefix, 150–8
 verbatim evidence, a type on each stance, one entry per (actor, target), and that no article id or invented name
 clashes with the corpus already in data/. Prints the problems (file, line, article) or ``OK`` and the counts.
 
-For ``--kind drill`` (docs/drills-brief.md): 60–220 words, 2–6 pairs, two briefs per story id, and no actor that
-the held-out splits (validation, test) name but the training split does not, so a drill cannot teach a held-out
-name's label.
+For ``--kind drill`` (docs/drills-brief.md): 60–220 words, 1–6 pairs (2–6 as written; adjudication may drop
+one), two briefs per story id, and no actor that the held-out splits (validation, test) name but the training split
+does not, so a drill cannot teach a held-out name's label.
 
 Usage: python scripts/check_batch.py data/incoming/batch_13.jsonl [--prefix b13-] [--kind drill]
 """
@@ -26,7 +26,7 @@ from stance.targets import TargetRegistry
 
 # (min words, max words, min pairs, max pairs) per kind of batch: corpus articles (docs/corpus-brief.md) and
 # training-only minimal-pair briefs (docs/drills-brief.md)
-LIMITS = {"article": (150, 800, 3, 8), "drill": (60, 220, 2, 6)}
+LIMITS = {"article": (150, 800, 3, 8), "drill": (60, 220, 1, 6)}  # drills: 2-6 as written, adjudication may leave 1
 TYPES = ("person", "state", "organisation", "party")
 
 
