@@ -82,7 +82,7 @@ class EvidenceConfig:
 class DataConfig:
     """Labelled articles and optional public sets used for training and evaluation."""
 
-    train: list[str] = field(default_factory=lambda: ["data/train.jsonl"])
+    train: list[str] = field(default_factory=lambda: ["data/train.jsonl", "data/drills.jsonl"])
     validation: list[str] = field(default_factory=lambda: ["data/validation.jsonl"])
     test: list[str] = field(default_factory=lambda: ["data/test.jsonl"])
     public_dir: Optional[str] = None
