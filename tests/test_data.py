@@ -126,17 +126,18 @@ def test_no_cross_target_negative_for_a_labelled_target_or_when_off(tmp_path, sm
 
 
 def test_drills_are_training_only_and_keep_held_out_names_out(registry):
-    """data/drills.jsonl (minimal-pair briefs, docs/drills-brief.md) feeds training only: its briefs parse, come in
+    """data/drills*.jsonl (minimal-pair briefs, docs/drills-brief.md) feed training only: its briefs parse, come in
     pairs, share no id with the corpus, and label no actor that only the held-out splits name."""
     import sys
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from check_batch import check
 
-    drills = ROOT / "data" / "drills.jsonl"
-    problems, counts = check(drills, "d", ROOT / "data", kind="drill")
-    assert not problems, problems[:5]
-    assert counts["articles"] >= 300 and counts["label", "neutral"] / counts["pairs"] >= 0.2
+    for name in ("drills.jsonl", "drills_round2.jsonl"):
+        problems, counts = check(ROOT / "data" / name, "d", ROOT / "data", kind="drill")
+        assert not problems, problems[:5]
+        assert counts["articles"] >= 300 and counts["label", "neutral"] / counts["pairs"] >= 0.2
     cfg = load_config(ROOT / "configs" / "default.yaml")
+    assert "data/drills.jsonl" in cfg.data.train
     used = {Path(p).name for p in [*cfg.data.validation, *cfg.data.test]}
-    assert "drills.jsonl" not in used
+    assert not used & {"drills.jsonl", "drills_round2.jsonl"}
