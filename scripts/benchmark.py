@@ -39,7 +39,7 @@ def spacy_parts(nlp, text: str, repeat: int) -> dict:
     """Median seconds of each spaCy component on ``text``, and of the NER's own token encoder inside it.
 
     en_core_web_sm's NER does not share the pipeline's tok2vec: it embeds the text again. The part after that
-    (``ner_decode_s``) is what an NER listening to the shared tok2vec would still cost.
+    (``ner_decode``) is what an NER listening to the shared tok2vec would still cost.
     """
     parts: dict[str, list[float]] = {"tokenizer": []}
     ner_t2v = nlp.get_pipe("ner").model.get_ref("tok2vec") if "ner" in nlp.pipe_names else None
